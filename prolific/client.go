@@ -1,0 +1,231 @@
+package prolific
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/hashicorp/go-hclog"
+	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
+	"github.com/turbot/steampipe-plugin-sdk/v5/plugin/context_key"
+)
+
+// Version is the plugin version sent in the User-Agent. Release builds set it with -ldflags.
+var Version = "v0.0.1"
+
+// Client is the one Prolific API client. It is built once per connection (see connect) and shared by every table.
+type Client struct {
+	baseURL    *url.URL
+	token      string
+	timeout    time.Duration
+	retry      retryPolicy
+	httpClient *http.Client
+	userAgent  string
+}
+
+// newClient builds a client from resolved settings. The transport bounds every wait that happens before a body
+// arrives; the body itself is guarded by stallGuard, because a whole-request deadline would cut long streamed bodies.
+func newClient(settings clientSettings) *Client {
+	dialer := &net.Dialer{Timeout: settings.timeout, KeepAlive: 30 * time.Second}
+	transport := &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           dialer.DialContext,
+		TLSHandshakeTimeout:   settings.timeout,
+		ResponseHeaderTimeout: settings.timeout,
+		ExpectContinueTimeout: time.Second,
+		IdleConnTimeout:       90 * time.Second,
+		MaxIdleConnsPerHost:   16,
+		ForceAttemptHTTP2:     true,
+	}
+	c := &Client{
+		baseURL:   settings.baseURL,
+		token:     settings.token,
+		timeout:   settings.timeout,
+		retry:     settings.retry,
+		userAgent: "steampipe-plugin-prolific/" + Version + " (+https://github.com/pipeworks/steampipe-plugin-prolific)",
+	}
+	c.httpClient = &http.Client{Transport: transport, CheckRedirect: c.checkRedirect}
+	return c
+}
+
+// checkRedirect follows a redirect only to the same scheme and host: the token must never reach another server.
+func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) >= 5 {
+		return errors.New("stopped after 5 redirects")
+	}
+	if req.URL.Scheme != c.baseURL.Scheme || !strings.EqualFold(req.URL.Host, c.baseURL.Host) {
+		return fmt.Errorf("refusing to follow a redirect to %s://%s: the API token is only sent to %s", req.URL.Scheme, req.URL.Host, c.baseURL.Host)
+	}
+	return nil
+}
+
+// scrub removes the token from text that may be shown or logged, such as an error body that echoes headers.
+func (c *Client) scrub(text string) string {
+	if c.token == "" || !strings.Contains(text, c.token) {
+		return text
+	}
+	return strings.ReplaceAll(text, c.token, "[REDACTED]")
+}
+
+// apiPath builds a request path from a format whose %s verbs are filled with path segments. Each segment is escaped,
+// so an id such as "../../users/me" stays one segment of the intended endpoint; ids that are empty or are dot
+// segments are refused because servers resolve them before routing.
+func apiPath(format string, segments ...string) (string, error) {
+	escaped := make([]any, len(segments))
+	for i, segment := range segments {
+		switch {
+		case strings.TrimSpace(segment) == "":
+			return "", errors.New("an id in the query is empty: give the id of an existing Prolific object")
+		case segment == "." || segment == "..":
+			return "", fmt.Errorf("%q is not a valid id", segment)
+		}
+		escaped[i] = url.PathEscape(segment)
+	}
+	return fmt.Sprintf(format, escaped...), nil
+}
+
+// get sends a GET for path (which apiPath built) and returns a successful response. It retries 429, 5xx and
+// transient network errors with the connection's retry policy. The caller must close the body.
+func (c *Client) get(ctx context.Context, path string, query url.Values) (*http.Response, error) {
+	logger := loggerFrom(ctx)
+	var waited time.Duration
+	for attempt := 1; ; attempt++ {
+		resp, err := c.send(ctx, path, query)
+		var retryAfter time.Duration
+		retryable := false
+		switch {
+		case err == nil && resp.StatusCode >= 200 && resp.StatusCode < 300:
+			return resp, nil
+		case err == nil:
+			apiErr := c.readAPIError(resp)
+			apiErr.Attempts = attempt
+			err, retryable, retryAfter = apiErr, apiErr.retryable(), apiErr.RetryAfter
+		default:
+			retryable = ctx.Err() == nil && isTransientNetworkError(err)
+			err = describeNetworkError(path, err, c.timeout)
+		}
+		if !retryable || attempt > c.retry.maxRetries {
+			return nil, err
+		}
+		delay := c.retry.delay(attempt-1, retryAfter)
+		if waited+delay > c.retry.maxWait {
+			return nil, fmt.Errorf("%w (stopped retrying: the next wait of %s would pass max_retry_wait %s)",
+				err, delay.Round(time.Millisecond), c.retry.maxWait)
+		}
+		logger.Warn("prolific.Client.get", "retrying", path, "attempt", attempt, "delay", delay.String(), "error", err.Error())
+		if err := sleep(ctx, delay); err != nil {
+			return nil, err
+		}
+		waited += delay
+	}
+}
+
+// send makes one request. The body of a successful response is wrapped in a stall guard tied to the request.
+func (c *Client) send(ctx context.Context, path string, query url.Values) (*http.Response, error) {
+	reqCtx, cancel := context.WithCancelCause(ctx)
+	target := c.baseURL.String() + path
+	if len(query) > 0 {
+		target += "?" + query.Encode()
+	}
+	req, err := http.NewRequestWithContext(reqCtx, http.MethodGet, target, nil)
+	if err != nil {
+		cancel(nil)
+		return nil, err
+	}
+	req.Header.Set("Authorization", "Token "+c.token)
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.userAgent)
+	resp, err := c.httpClient.Do(req)
+	if err != nil {
+		cancel(nil)
+		return nil, err
+	}
+	resp.Body = newStallGuard(resp.Body, c.timeout, cancel, reqCtx)
+	return resp, nil
+}
+
+// describeNetworkError names the request and, for a timeout, the setting that bounds it.
+func describeNetworkError(path string, err error, timeout time.Duration) error {
+	var netErr net.Error
+	if errors.As(err, &netErr) && netErr.Timeout() {
+		return fmt.Errorf("Prolific API GET %s: no response within %s (raise 'timeout' if Prolific is slow): %w", path, timeout, err)
+	}
+	return fmt.Errorf("Prolific API GET %s: %w", path, err)
+}
+
+// readAPIError reads a bounded part of an error response and closes it.
+func (c *Client) readAPIError(resp *http.Response) *APIError {
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	return newAPIError(resp, body, c.scrub)
+}
+
+// checkJSON refuses a 2xx body that is not JSON, such as a proxy's HTML page, with an excerpt of what came instead.
+func (c *Client) checkJSON(resp *http.Response) error {
+	contentType := resp.Header.Get("Content-Type")
+	if contentType == "" {
+		return nil
+	}
+	mediaType, _, err := mime.ParseMediaType(contentType)
+	if err == nil && (mediaType == "application/json" || strings.HasSuffix(mediaType, "+json")) {
+		return nil
+	}
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
+	return fmt.Errorf("Prolific API GET %s: expected a JSON body but got %q: %s. Check base_url",
+		resp.Request.URL.EscapedPath(), contentType, c.scrub(excerpt(body, 200)))
+}
+
+// errStalled is the cause given to a request whose body stopped arriving.
+var errStalled = errors.New("stalled")
+
+// stallGuard fails a body read that waits longer than timeout for data, and releases the request when closed.
+type stallGuard struct {
+	body    io.ReadCloser
+	timeout time.Duration
+	timer   *time.Timer
+	cancel  context.CancelCauseFunc
+	ctx     context.Context
+	once    sync.Once
+}
+
+func newStallGuard(body io.ReadCloser, timeout time.Duration, cancel context.CancelCauseFunc, ctx context.Context) *stallGuard {
+	g := &stallGuard{body: body, timeout: timeout, cancel: cancel, ctx: ctx}
+	g.timer = time.AfterFunc(timeout, func() { cancel(errStalled) })
+	g.timer.Stop()
+	return g
+}
+
+// Read arms the timer only while a read is waiting, so a slow consumer (the SDK applying back-pressure) never trips it.
+func (g *stallGuard) Read(p []byte) (int, error) {
+	g.timer.Reset(g.timeout)
+	n, err := g.body.Read(p)
+	g.timer.Stop()
+	if err != nil && !errors.Is(err, io.EOF) && errors.Is(context.Cause(g.ctx), errStalled) {
+		return n, fmt.Errorf("the response stalled: no data for %s (raise 'timeout' if Prolific is slow)", g.timeout)
+	}
+	return n, err
+}
+
+func (g *stallGuard) Close() error {
+	g.timer.Stop()
+	err := g.body.Close()
+	g.once.Do(func() { g.cancel(nil) })
+	return err
+}
+
+// loggerFrom returns the SDK's logger (plugin.Logger), or a silent one where a context carries none (direct unit
+// tests), because plugin.Logger panics on a bare context.
+func loggerFrom(ctx context.Context) hclog.Logger {
+	if ctx.Value(context_key.Logger) == nil {
+		return hclog.NewNullLogger()
+	}
+	return plugin.Logger(ctx)
+}

@@ -1,0 +1,177 @@
+package prolific
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The types below decode one JSON value liberally: a value of an unexpected type never fails the row it is in. What
+// cannot be read becomes SQL NULL, and text keeps whatever the API sent. Each has a sqlValue method that returns what
+// the column sends to Steampipe: nil for an absent or null value.
+
+// jsonText is a scalar read as text. Strings are kept as they are; numbers, booleans and nested JSON keep their JSON
+// text, so an id sent as a number still reads as an id.
+type jsonText struct {
+	value string
+	set   bool
+}
+
+func (t *jsonText) UnmarshalJSON(data []byte) error {
+	*t = jsonText{}
+	switch {
+	case len(data) == 0 || data[0] == 'n':
+		return nil
+	case data[0] == '"':
+		// Most strings hold no escapes: slice them instead of running the full string decoder.
+		if inner := data[1 : len(data)-1]; bytes.IndexByte(inner, '\\') < 0 {
+			t.value, t.set = string(inner), true
+			return nil
+		}
+		if json.Unmarshal(data, &t.value) == nil {
+			t.set = true
+		}
+	default:
+		t.value, t.set = string(data), true
+	}
+	return nil
+}
+
+func (t jsonText) sqlValue() any {
+	if !t.set {
+		return nil
+	}
+	return cleanText(t.value)
+}
+
+// jsonInt is an integer, also accepted as a numeric string or an integral float.
+type jsonInt struct {
+	value int64
+	set   bool
+}
+
+func (n *jsonInt) UnmarshalJSON(data []byte) error {
+	*n = jsonInt{}
+	text := strings.Trim(string(data), `"`)
+	if v, err := strconv.ParseInt(text, 10, 64); err == nil {
+		n.value, n.set = v, true
+	} else if f, err := strconv.ParseFloat(text, 64); err == nil && f == math.Trunc(f) && math.Abs(f) < 1<<63 {
+		n.value, n.set = int64(f), true
+	}
+	return nil
+}
+
+func (n jsonInt) sqlValue() any {
+	if !n.set {
+		return nil
+	}
+	return n.value
+}
+
+// jsonBool is a boolean, also accepted as the strings "true" and "false".
+type jsonBool struct {
+	value bool
+	set   bool
+}
+
+func (b *jsonBool) UnmarshalJSON(data []byte) error {
+	*b = jsonBool{}
+	if v, err := strconv.ParseBool(strings.Trim(string(data), `"`)); err == nil {
+		b.value, b.set = v, true
+	}
+	return nil
+}
+
+func (b jsonBool) sqlValue() any {
+	if !b.set {
+		return nil
+	}
+	return b.value
+}
+
+// jsonTime is an ISO-8601 timestamp. One without a zone is taken as UTC, which is what Prolific documents.
+type jsonTime struct {
+	value time.Time
+	set   bool
+}
+
+var timeLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02 15:04:05.999999999Z07:00"}
+
+func (t *jsonTime) UnmarshalJSON(data []byte) error {
+	*t = jsonTime{}
+	var text string
+	if json.Unmarshal(data, &text) != nil {
+		return nil
+	}
+	for _, layout := range timeLayouts {
+		if v, err := time.Parse(layout, text); err == nil {
+			t.value, t.set = v.UTC(), true
+			return nil
+		}
+	}
+	return nil
+}
+
+func (t jsonTime) sqlValue() any {
+	if !t.set {
+		return nil
+	}
+	return t.value
+}
+
+// rawJSON keeps any JSON value as it was sent. JSON null and absence are both SQL NULL.
+type rawJSON json.RawMessage
+
+func (r *rawJSON) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		*r = nil
+		return nil
+	}
+	*r = append((*r)[:0], data...)
+	return nil
+}
+
+func (r rawJSON) sqlValue() any {
+	if r == nil {
+		return nil
+	}
+	return json.RawMessage(cleanJSON(r))
+}
+
+// PostgreSQL cannot store the NUL character in text or jsonb. Rather than fail a query over one answer, the plugin
+// replaces it with U+FFFD, the Unicode replacement character. docs/index.md documents this.
+const nulReplacement = "\uFFFD"
+
+// cleanText replaces NUL characters in a text value.
+func cleanText(s string) string {
+	if strings.IndexByte(s, 0) < 0 {
+		return s
+	}
+	return strings.ReplaceAll(s, "\x00", nulReplacement)
+}
+
+// cleanJSON replaces the escape \u0000 inside JSON strings with \ufffd. Raw NUL bytes cannot occur in valid JSON, so
+// the escape is the only form. An escaped backslash followed by "u0000" is ordinary text and is left alone.
+func cleanJSON(data []byte) []byte {
+	if !bytes.Contains(data, []byte(`\u0000`)) {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	for i := 0; i < len(data); i++ {
+		if data[i] != '\\' || i+1 >= len(data) {
+			out = append(out, data[i])
+			continue
+		}
+		if data[i+1] == 'u' && i+6 <= len(data) && string(data[i+2:i+6]) == "0000" {
+			out = append(out, `\ufffd`...)
+			i += 5
+			continue
+		}
+		out = append(out, data[i], data[i+1]) // any other escape, including \\, is copied whole
+		i++
+	}
+	return out
+}
