@@ -1,0 +1,168 @@
+// Package fakeapi is a fake Prolific API, faithful to ../shared/prolific-api.md, for tests at every level: the Go
+// tests run it in process (httptest), and test/fakeprolific serves the same implementation for the go-plugin and
+// PostgreSQL stages. It holds fixtures for every answer shape, synthetic batches of any size, and injectable faults,
+// and it logs every request so tests can count API calls.
+package fakeapi
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// DefaultToken is the token the fake accepts unless told otherwise.
+const DefaultToken = "test-token"
+
+// ErrorShape chooses which of Prolific's documented error body shapes the fake sends.
+type ErrorShape int
+
+const (
+	// EnvelopeShape is {"error": {"status", "error_code", "title", "detail"}}.
+	EnvelopeShape ErrorShape = iota
+	// DetailShape is the Django REST style {"detail": "..."}.
+	DetailShape
+)
+
+// Request is one request the fake received.
+type Request struct {
+	Method        string
+	Path          string // escaped, as sent
+	Query         string
+	Authorization string
+	UserAgent     string
+	Time          time.Time
+}
+
+// Server is the fake API. Create it with New; it is an http.Handler.
+type Server struct {
+	Token          string
+	AuthErrorShape ErrorShape
+
+	mu          sync.Mutex
+	batches     map[string]*batchData
+	faults      map[string][]*Fault
+	requests    []Request
+	inFlight    int
+	maxInFlight int
+	mux         *http.ServeMux
+}
+
+// New returns a fake loaded with the standard fixtures (see fixtures.go).
+func New() *Server {
+	s := &Server{Token: DefaultToken, batches: map[string]*batchData{}, faults: map[string][]*Fault{}}
+	s.mux = http.NewServeMux()
+	s.mux.HandleFunc("GET /api/v1/data-collection/batches/{batch_id}/responses", s.handleBatchResponses)
+	loadFixtures(s)
+	return s
+}
+
+// ServeHTTP logs the request, checks the token, applies any injected fault, then routes. Paths are accepted with and
+// without a trailing slash, as the real API does.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	done := s.record(r)
+	defer done()
+
+	if r.Header.Get("Authorization") != "Token "+s.Token {
+		s.writeAuthError(w)
+		return
+	}
+	if fault := s.takeFault(r.URL.EscapedPath()); fault != nil {
+		if fault.serve(w, r, s) {
+			return
+		}
+	}
+	if len(r.URL.Path) > 1 && strings.HasSuffix(r.URL.Path, "/") {
+		r.URL.Path = strings.TrimSuffix(r.URL.Path, "/")
+		r.URL.RawPath = strings.TrimSuffix(r.URL.RawPath, "/")
+	}
+	if r.Method != http.MethodGet {
+		writeError(w, http.StatusMethodNotAllowed, EnvelopeShape, "Method Not Allowed", "the fake API is read-only")
+		return
+	}
+	handler, pattern := s.mux.Handler(r)
+	if pattern == "" {
+		writeError(w, http.StatusNotFound, EnvelopeShape, "Not Found", "no such endpoint: "+r.URL.EscapedPath())
+		return
+	}
+	handler.ServeHTTP(w, r)
+}
+
+func (s *Server) record(r *http.Request) (done func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.requests = append(s.requests, Request{
+		Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery,
+		Authorization: r.Header.Get("Authorization"), UserAgent: r.Header.Get("User-Agent"), Time: time.Now(),
+	})
+	s.inFlight++
+	s.maxInFlight = max(s.maxInFlight, s.inFlight)
+	return func() {
+		s.mu.Lock()
+		s.inFlight--
+		s.mu.Unlock()
+	}
+}
+
+// Requests returns a copy of the request log.
+func (s *Server) Requests() []Request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Request(nil), s.requests...)
+}
+
+// RequestsTo counts the requests whose escaped path starts with prefix.
+func (s *Server) RequestsTo(prefix string) int {
+	n := 0
+	for _, r := range s.Requests() {
+		if strings.HasPrefix(r.Path, prefix) {
+			n++
+		}
+	}
+	return n
+}
+
+// MaxInFlight is the highest number of requests the fake served at once.
+func (s *Server) MaxInFlight() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.maxInFlight
+}
+
+// ResetLog clears the request log and the concurrency high-water mark.
+func (s *Server) ResetLog() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.requests, s.maxInFlight = nil, 0
+}
+
+func (s *Server) writeAuthError(w http.ResponseWriter) {
+	writeError(w, http.StatusUnauthorized, s.AuthErrorShape, "Unauthorized", "Invalid token.")
+}
+
+// writeError sends an error body in one of Prolific's shapes.
+func writeError(w http.ResponseWriter, status int, shape ErrorShape, title, detail string) {
+	var body any
+	switch shape {
+	case DetailShape:
+		body = map[string]any{"detail": detail}
+	default:
+		body = map[string]any{"error": map[string]any{
+			"status": status, "error_code": 100000 + status, "title": title, "detail": detail,
+		}}
+	}
+	writeJSON(w, status, body)
+}
+
+func writeJSON(w http.ResponseWriter, status int, body any) {
+	data, err := json.Marshal(body)
+	if err != nil {
+		panic(fmt.Sprintf("fakeapi: cannot encode %T: %v", body, err))
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Length", fmt.Sprint(len(data)))
+	w.WriteHeader(status)
+	_, _ = w.Write(data)
+}

@@ -1,0 +1,33 @@
+// Command fakeprolific serves the fake Prolific API of test/fakeapi, with the same fixtures and fault batches the Go
+// tests use, for the go-plugin and PostgreSQL stages and for `make demo`:
+//
+//	go run ./test/fakeprolific -addr 127.0.0.1:18081 -token test-token
+package main
+
+import (
+	"flag"
+	"log"
+	"net"
+	"net/http"
+
+	"github.com/pipeworks/steampipe-plugin-prolific/test/fakeapi"
+)
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:18081", "loopback address to listen on")
+	token := flag.String("token", fakeapi.DefaultToken, "API token to accept")
+	flag.Parse()
+
+	host, _, err := net.SplitHostPort(*addr)
+	if err != nil || (host != "localhost" && !net.ParseIP(host).IsLoopback()) {
+		log.Fatalf("fakeprolific: -addr %q must be a loopback address such as 127.0.0.1:18081", *addr)
+	}
+	server := fakeapi.New()
+	server.Token = *token
+	listener, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Fatalf("fakeprolific: %v", err)
+	}
+	log.Printf("fakeprolific: serving the fake Prolific API on http://%s", listener.Addr())
+	log.Fatal(http.Serve(listener, server))
+}

@@ -1,0 +1,258 @@
+// Package harness runs the plugin in process through its own gRPC surface, the way Steampipe's FDW and export tools
+// drive it, but synchronously: SetAllConnectionConfigs parses and validates the connection config, and Execute runs a
+// query and returns the plugin's error directly. See ../shared/testing-with-real-sql.md, route (a).
+package harness
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	grpclib "google.golang.org/grpc"
+
+	"github.com/pipeworks/steampipe-plugin-prolific/prolific"
+	"github.com/pipeworks/steampipe-plugin-prolific/test/fakeapi"
+	sdkgrpc "github.com/turbot/steampipe-plugin-sdk/v5/grpc"
+	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
+	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
+)
+
+// ConnectionName is the connection every harness plugin serves.
+const ConnectionName = "prolific"
+
+// Plugin is an in-process plugin server with one connection.
+type Plugin struct {
+	server *sdkgrpc.PluginServer
+}
+
+// Config returns the HCL of a connection to baseURL with the fake's token and fast retries, plus any extra lines.
+func Config(baseURL string, extra ...string) string {
+	config := fmt.Sprintf("base_url = %q\ntoken = %q\nretry_base_delay = \"5ms\"\nmax_retry_wait = \"5s\"\ntimeout = \"2s\"\n",
+		baseURL, fakeapi.DefaultToken)
+	for _, line := range extra {
+		config += line + "\n"
+	}
+	return config
+}
+
+// Start builds the plugin and sets its connection config. A config error fails the test.
+func Start(t testing.TB, config string) *Plugin {
+	t.Helper()
+	p, err := StartErr(config)
+	if err != nil {
+		t.Fatalf("SetAllConnectionConfigs: %v", err)
+	}
+	return p
+}
+
+// StartErr is Start for tests that expect the config to be refused.
+func StartErr(config string) (*Plugin, error) {
+	server := plugin.Server(&plugin.ServeOpts{PluginFunc: prolific.Plugin})
+	resp, err := server.SetAllConnectionConfigs(&proto.SetAllConnectionConfigsRequest{
+		Configs: []*proto.ConnectionConfig{{
+			Connection: ConnectionName, Plugin: "prolific", PluginShortName: "prolific",
+			PluginInstance: "prolific", Config: config,
+		}},
+		MaxCacheSizeMb: 16,
+	})
+	if err == nil && resp != nil && len(resp.FailedConnections) > 0 {
+		err = fmt.Errorf("%s", resp.FailedConnections[ConnectionName])
+	}
+	return &Plugin{server: server}, err
+}
+
+// Schema returns the table schemas the plugin reports.
+func (p *Plugin) Schema(t testing.TB) map[string]*proto.TableSchema {
+	t.Helper()
+	resp, err := p.server.GetSchema(&proto.GetSchemaRequest{Connection: ConnectionName})
+	if err != nil {
+		t.Fatalf("GetSchema: %v", err)
+	}
+	return resp.Schema.Schema
+}
+
+// Query is one scan of one table.
+type Query struct {
+	Table   string
+	Columns []string // nil selects every column of the table's schema
+	Quals   map[string]*proto.Quals
+	Limit   int64 // -1 or 0 for no limit
+	Context context.Context
+}
+
+// Row is one returned row, column name to value.
+type Row map[string]*proto.Column
+
+// Execute runs q and returns its rows and the plugin's error. The query cache is off, so every call reaches the API.
+func (p *Plugin) Execute(t testing.TB, q Query) ([]Row, error) {
+	t.Helper()
+	if q.Columns == nil {
+		for _, c := range p.Schema(t)[q.Table].GetColumns() {
+			q.Columns = append(q.Columns, c.Name)
+		}
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = -1
+	}
+	req := &proto.ExecuteRequest{
+		Table:        q.Table,
+		Connection:   ConnectionName,
+		CallId:       sdkgrpc.BuildCallId(),
+		QueryContext: proto.NewQueryContext(q.Columns, q.Quals, limit, nil),
+		ExecuteConnectionData: map[string]*proto.ExecuteConnectionData{
+			ConnectionName: {CacheEnabled: false},
+		},
+	}
+	if limit > 0 {
+		req.ExecuteConnectionData[ConnectionName].Limit = &proto.NullableInt{Value: limit}
+	}
+	ctx := q.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	stream := &captureStream{ctx: ctx}
+	err := p.server.Execute(req, stream)
+	return stream.rows, err
+}
+
+// MustExecute is Execute for queries that must succeed.
+func (p *Plugin) MustExecute(t testing.TB, q Query) []Row {
+	t.Helper()
+	rows, err := p.Execute(t, q)
+	if err != nil {
+		t.Fatalf("query %s: %v", q.Table, err)
+	}
+	return rows
+}
+
+// captureStream collects the rows Execute sends.
+type captureStream struct {
+	grpclib.ServerStream // nil: only Send and Context are used
+	ctx                  context.Context
+	mu                   sync.Mutex
+	rows                 []Row
+}
+
+func (s *captureStream) Send(r *proto.ExecuteResponse) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if r != nil && r.Row != nil {
+		s.rows = append(s.rows, r.Row.Columns)
+	}
+	return nil
+}
+
+func (s *captureStream) Context() context.Context { return s.ctx }
+
+// Equals is a qual map with column = value for each pair.
+func Equals(pairs ...string) map[string]*proto.Quals {
+	quals := map[string]*proto.Quals{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		quals[pairs[i]] = &proto.Quals{Quals: []*proto.Qual{{
+			FieldName: pairs[i], Operator: &proto.Qual_StringValue{StringValue: "="},
+			Value: &proto.QualValue{Value: &proto.QualValue_StringValue{StringValue: pairs[i+1]}},
+		}}}
+	}
+	return quals
+}
+
+// In is a qual map with column = any of values, as PostgreSQL sends an IN list.
+func In(column string, values ...string) map[string]*proto.Quals {
+	list := &proto.QualValueList{}
+	for _, v := range values {
+		list.Values = append(list.Values, &proto.QualValue{Value: &proto.QualValue_StringValue{StringValue: v}})
+	}
+	return map[string]*proto.Quals{column: {Quals: []*proto.Qual{{
+		FieldName: column, Operator: &proto.Qual_StringValue{StringValue: "="},
+		Value: &proto.QualValue{Value: &proto.QualValue_ListValue{ListValue: list}},
+	}}}}
+}
+
+// Value converts a column to a plain Go value: nil, string, int64, float64, bool, time.Time, or decoded JSON.
+func Value(t testing.TB, c *proto.Column) any {
+	t.Helper()
+	switch v := c.GetValue().(type) {
+	case nil, *proto.Column_NullValue:
+		return nil
+	case *proto.Column_StringValue:
+		return v.StringValue
+	case *proto.Column_IntValue:
+		return v.IntValue
+	case *proto.Column_DoubleValue:
+		return v.DoubleValue
+	case *proto.Column_BoolValue:
+		return v.BoolValue
+	case *proto.Column_TimestampValue:
+		return v.TimestampValue.AsTime().UTC()
+	case *proto.Column_JsonValue:
+		var decoded any
+		if err := json.Unmarshal(v.JsonValue, &decoded); err != nil {
+			t.Fatalf("column holds invalid JSON %q: %v", v.JsonValue, err)
+		}
+		return decoded
+	default:
+		t.Fatalf("unhandled column value type %T", v)
+	}
+	return nil
+}
+
+// Kind names the protobuf value type of a column, to check column types: "null", "string", "int", "bool",
+// "timestamp", "json", "double".
+func Kind(c *proto.Column) string {
+	switch c.GetValue().(type) {
+	case nil, *proto.Column_NullValue:
+		return "null"
+	case *proto.Column_StringValue:
+		return "string"
+	case *proto.Column_IntValue:
+		return "int"
+	case *proto.Column_DoubleValue:
+		return "double"
+	case *proto.Column_BoolValue:
+		return "bool"
+	case *proto.Column_TimestampValue:
+		return "timestamp"
+	case *proto.Column_JsonValue:
+		return "json"
+	}
+	return fmt.Sprintf("%T", c.GetValue())
+}
+
+// ByColumn indexes rows by the string value of one column; it fails the test on a duplicate.
+func ByColumn(t testing.TB, rows []Row, column string) map[string]Row {
+	t.Helper()
+	index := make(map[string]Row, len(rows))
+	for _, row := range rows {
+		key := row[column].GetStringValue()
+		if _, dup := index[key]; dup {
+			t.Fatalf("duplicate %s %q", column, key)
+		}
+		index[key] = row
+	}
+	return index
+}
+
+// Strings returns the string values of one column, sorted.
+func Strings(rows []Row, column string) []string {
+	values := make([]string, 0, len(rows))
+	for _, row := range rows {
+		values = append(values, row[column].GetStringValue())
+	}
+	sort.Strings(values)
+	return values
+}
+
+// Timestamp parses an RFC 3339 time for expectations.
+func Timestamp(t testing.TB, text string) time.Time {
+	t.Helper()
+	v, err := time.Parse(time.RFC3339Nano, text)
+	if err != nil {
+		t.Fatalf("bad expected timestamp %q: %v", text, err)
+	}
+	return v.UTC()
+}
