@@ -133,8 +133,7 @@ func (f *Fault) serve(w http.ResponseWriter, r *http.Request, s *Server) bool {
 // render produces the body the request would get without a fault.
 func (s *Server) render(r *http.Request) []byte {
 	recorder := httptest.NewRecorder()
-	handler, _ := s.mux.Handler(r)
-	handler.ServeHTTP(recorder, r)
+	s.mux.ServeHTTP(recorder, r)
 	return recorder.Body.Bytes()
 }
 

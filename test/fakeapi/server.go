@@ -55,6 +55,9 @@ func New() *Server {
 	s := &Server{Token: DefaultToken, batches: map[string]*batchData{}, faults: map[string][]*Fault{}}
 	s.mux = http.NewServeMux()
 	s.mux.HandleFunc("GET /api/v1/data-collection/batches/{batch_id}/responses", s.handleBatchResponses)
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, EnvelopeShape, "Not Found", "no such endpoint: "+r.URL.EscapedPath())
+	})
 	loadFixtures(s)
 	return s
 }
@@ -82,12 +85,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusMethodNotAllowed, EnvelopeShape, "Method Not Allowed", "the fake API is read-only")
 		return
 	}
-	handler, pattern := s.mux.Handler(r)
-	if pattern == "" {
-		writeError(w, http.StatusNotFound, EnvelopeShape, "Not Found", "no such endpoint: "+r.URL.EscapedPath())
-		return
-	}
-	handler.ServeHTTP(w, r)
+	s.mux.ServeHTTP(w, r)
 }
 
 func (s *Server) record(r *http.Request) (done func()) {

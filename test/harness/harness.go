@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -31,12 +32,24 @@ type Plugin struct {
 
 // Config returns the HCL of a connection to baseURL with the fake's token and fast retries, plus any extra lines.
 func Config(baseURL string, extra ...string) string {
-	config := fmt.Sprintf("base_url = %q\ntoken = %q\nretry_base_delay = \"5ms\"\nmax_retry_wait = \"5s\"\ntimeout = \"2s\"\n",
-		baseURL, fakeapi.DefaultToken)
-	for _, line := range extra {
-		config += line + "\n"
+	settings := map[string]string{
+		"base_url": fmt.Sprintf("%q", baseURL), "token": fmt.Sprintf("%q", fakeapi.DefaultToken),
+		"retry_base_delay": `"5ms"`, "max_retry_wait": `"5s"`, "timeout": `"2s"`,
 	}
-	return config
+	for _, line := range extra { // "name = value" lines replace the defaults above
+		name, value, _ := strings.Cut(line, "=")
+		settings[strings.TrimSpace(name)] = strings.TrimSpace(value)
+	}
+	names := make([]string, 0, len(settings))
+	for name := range settings {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var config strings.Builder
+	for _, name := range names {
+		fmt.Fprintf(&config, "%s = %s\n", name, settings[name])
+	}
+	return config.String()
 }
 
 // Start builds the plugin and sets its connection config. A config error fails the test.
