@@ -152,13 +152,15 @@ func (c *Client) send(ctx context.Context, path string, query url.Values) (*http
 	return resp, nil
 }
 
-// describeNetworkError names the request and, for a timeout, the setting that bounds it.
+// describeNetworkError names the request and, for a timeout, the setting that bounds it. The cause is kept as text
+// only: the SDK replaces the message of any error that wraps context.DeadlineExceeded (as net/http's timeouts do)
+// with a bare "exceeded allowed timeout", which would hide what timed out and how to fix it.
 func describeNetworkError(path string, err error, timeout time.Duration) error {
 	var netErr net.Error
 	if errors.As(err, &netErr) && netErr.Timeout() {
-		return fmt.Errorf("Prolific API GET %s: no response within %s (raise 'timeout' if Prolific is slow): %w", path, timeout, err)
+		return fmt.Errorf("Prolific API GET %s: no response within %s (raise 'timeout' if Prolific is slow): %s", path, timeout, err)
 	}
-	return fmt.Errorf("Prolific API GET %s: %w", path, err)
+	return fmt.Errorf("Prolific API GET %s: %s", path, err)
 }
 
 // readAPIError reads a bounded part of an error response and closes it.

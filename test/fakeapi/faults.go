@@ -2,6 +2,7 @@ package fakeapi
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"net"
 	"net/http"
@@ -18,7 +19,7 @@ const (
 	StatusFault FaultKind = iota
 	// TruncatedBody sends the first half of the real body with the full Content-Length, then closes.
 	TruncatedBody
-	// MalformedJSON sends the real body with a byte in its middle replaced, so it is no longer JSON.
+	// MalformedJSON sends the real body with a separator after its middle replaced, so it is no longer JSON.
 	MalformedJSON
 	// StalledBody sends half the real body, then sends nothing until the client leaves or StallFor passes.
 	StalledBody
@@ -114,8 +115,13 @@ func (f *Fault) serve(w http.ResponseWriter, r *http.Request, s *Server) bool {
 			writeHead(w, len(body))
 			_, _ = w.Write(body[:half])
 		case MalformedJSON:
+			// Break the JSON between two values after the middle, where any reader must notice.
 			broken := append([]byte(nil), body...)
-			broken[half] = '#'
+			at := half
+			if i := bytes.Index(broken[half:], []byte("},")); i >= 0 {
+				at = half + i + 1
+			}
+			broken[at] = '#'
 			writeHead(w, len(broken))
 			_, _ = w.Write(broken)
 		case StalledBody:

@@ -33,6 +33,7 @@ type Request struct {
 	Query         string
 	Authorization string
 	UserAgent     string
+	RemoteAddr    string // the client's address: the same value means the same reused connection
 	Time          time.Time
 }
 
@@ -93,7 +94,7 @@ func (s *Server) record(r *http.Request) (done func()) {
 	defer s.mu.Unlock()
 	s.requests = append(s.requests, Request{
 		Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery,
-		Authorization: r.Header.Get("Authorization"), UserAgent: r.Header.Get("User-Agent"), Time: time.Now(),
+		Authorization: r.Header.Get("Authorization"), UserAgent: r.Header.Get("User-Agent"), RemoteAddr: r.RemoteAddr, Time: time.Now(),
 	})
 	s.inFlight++
 	s.maxInFlight = max(s.maxInFlight, s.inFlight)
