@@ -158,14 +158,14 @@ func (c *Client) send(ctx context.Context, path string, query url.Values) (*http
 func describeNetworkError(path string, err error, timeout time.Duration) error {
 	var netErr net.Error
 	if errors.As(err, &netErr) && netErr.Timeout() {
-		return fmt.Errorf("Prolific API GET %s: no response within %s (raise 'timeout' if Prolific is slow): %s", path, timeout, err)
+		return fmt.Errorf("GET %s: no response within %s (raise 'timeout' if Prolific is slow): %s", path, timeout, err)
 	}
-	return fmt.Errorf("Prolific API GET %s: %s", path, err)
+	return fmt.Errorf("GET %s: %s", path, err)
 }
 
 // readAPIError reads a bounded part of an error response and closes it.
 func (c *Client) readAPIError(resp *http.Response) *APIError {
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 	return newAPIError(resp, body, c.scrub)
 }
@@ -181,7 +181,7 @@ func (c *Client) checkJSON(resp *http.Response) error {
 		return nil
 	}
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
-	return fmt.Errorf("Prolific API GET %s: expected a JSON body but got %q: %s. Check base_url",
+	return fmt.Errorf("GET %s: expected a JSON body but got %q: %s. Check base_url",
 		resp.Request.URL.EscapedPath(), contentType, c.scrub(excerpt(body, 200)))
 }
 

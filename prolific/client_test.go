@@ -35,8 +35,14 @@ func expectComplete(t *testing.T, api *fakeapi.Server, p *harness.Plugin, wantRe
 	}
 }
 
-// expectError asserts the query failed with an error containing every want, and returned no rows.
-func expectError(t *testing.T, p *harness.Plugin, batchID string, want ...string) error {
+// expectError asserts the query failed with an error containing every want.
+func expectError(t *testing.T, p *harness.Plugin, batchID string, want ...string) {
+	t.Helper()
+	_ = queryError(t, p, batchID, want...)
+}
+
+// queryError is expectError that also returns the error.
+func queryError(t *testing.T, p *harness.Plugin, batchID string, want ...string) error {
 	t.Helper()
 	rows, err := queryBatch(t, p, batchID)
 	if err == nil {
@@ -139,7 +145,7 @@ func TestWrongTokenGivesA401ErrorWithoutTheToken(t *testing.T) {
 		api.AuthErrorShape = shape
 		server := httptest.NewServer(api)
 		p := harness.Start(t, harness.Config(server.URL, `token = "wrong-token-value"`))
-		err := expectError(t, p, fakeapi.BatchAllShapes, "401 Unauthorized", "Invalid token.")
+		err := queryError(t, p, fakeapi.BatchAllShapes, "401 Unauthorized", "Invalid token.")
 		if strings.Contains(err.Error(), "wrong-token-value") {
 			t.Errorf("the token appears in the error: %v", err)
 		}

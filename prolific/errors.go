@@ -35,7 +35,7 @@ type APIError struct {
 
 func (e *APIError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Prolific API %s %s: %d %s", e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
+	fmt.Fprintf(&b, "%s %s: %d %s", e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
 	if e.Title != "" && !strings.EqualFold(e.Title, http.StatusText(e.StatusCode)) {
 		b.WriteString(": " + e.Title)
 	}

@@ -51,7 +51,7 @@ func streamList[T any](ctx context.Context, d *plugin.QueryData, path string, qu
 	if err != nil {
 		return err
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	if err := client.checkJSON(resp); err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func streamList[T any](ctx context.Context, d *plugin.QueryData, path string, qu
 		return d.RowsRemaining(ctx) > 0
 	})
 	if err != nil {
-		return fmt.Errorf("Prolific API GET %s: reading the response failed after %d rows: %w", path, streamed, err)
+		return fmt.Errorf("GET %s: reading the response failed after %d rows: %w", path, streamed, err)
 	}
 	if envelope.skipped > 0 {
 		logger.Warn("prolific.streamList", "skipped_items", envelope.skipped, "path", path,

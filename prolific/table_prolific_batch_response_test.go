@@ -267,7 +267,7 @@ func TestBatchResponseEmptyBatchIDIsRefused(t *testing.T) {
 	api, p := startFake(t)
 	for _, bad := range []string{"", "..", "."} {
 		_, err := queryBatch(t, p, bad)
-		if err == nil || !(strings.Contains(err.Error(), "empty") || strings.Contains(err.Error(), "not a valid id")) {
+		if err == nil || (!strings.Contains(err.Error(), "empty") && !strings.Contains(err.Error(), "not a valid id")) {
 			t.Errorf("batch_id %q: err %v", bad, err)
 		}
 	}

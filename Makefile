@@ -1,0 +1,35 @@
+# steampipe-plugin-prolific
+#
+#   make            build the plugin into Steampipe's plugin directory (same as make install)
+#   make test       run every Go test: unit, in-process gRPC, and the go-plugin subprocess test
+#   make lint       golangci-lint v2 (installed into build/bin on first use)
+
+STEAMPIPE_INSTALL_DIR ?= $(HOME)/.steampipe
+PLUGIN_DIR            := $(STEAMPIPE_INSTALL_DIR)/plugins/local/prolific
+CONFIG_DIR            := $(STEAMPIPE_INSTALL_DIR)/config
+BUILD_TAGS            := netgo
+VERSION               ?= v0.0.1
+LDFLAGS               := -X github.com/pipeworks/steampipe-plugin-prolific/prolific.Version=$(VERSION)
+GOLANGCI_LINT_VERSION := v2.11.4
+GOLANGCI_LINT         := $(CURDIR)/build/bin/golangci-lint
+
+.PHONY: install test lint
+
+install:
+	go build -o $(PLUGIN_DIR)/prolific.plugin -tags "$(BUILD_TAGS)" -ldflags "$(LDFLAGS)" .
+	@mkdir -p $(CONFIG_DIR)
+	@if [ -f $(CONFIG_DIR)/prolific.spc ]; then \
+		echo "Kept your existing $(CONFIG_DIR)/prolific.spc"; \
+	else \
+		cp config/prolific.spc $(CONFIG_DIR)/prolific.spc && echo "Installed $(CONFIG_DIR)/prolific.spc: set your token there or in PROLIFIC_TOKEN"; \
+	fi
+	@echo "Installed $(PLUGIN_DIR)/prolific.plugin"
+
+test:
+	go test -count=1 ./...
+
+lint: $(GOLANGCI_LINT)
+	$(GOLANGCI_LINT) run ./...
+
+$(GOLANGCI_LINT):
+	GOBIN=$(CURDIR)/build/bin go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
