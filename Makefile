@@ -33,3 +33,13 @@ lint: $(GOLANGCI_LINT)
 
 $(GOLANGCI_LINT):
 	GOBIN=$(CURDIR)/build/bin go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
+
+.PHONY: postgres test-sql
+
+# The plugin as the PostgreSQL extension steampipe_postgres_prolific, in build/postgres/ (see postgres/).
+postgres:
+	postgres/build-extension.sh
+
+# The SQL stage: real PostgreSQL 15 and the fake API; needs root (see test/sql/run.sh).
+test-sql:
+	test/sql/run.sh

@@ -65,7 +65,7 @@ OUT=${OUT_DIR:-$DEFAULT_OUT}
 LOGFILE=$REPO/build/fdw-build-$VARIANT.log
 
 if [ "$MODE" = clean ]; then
-  rm -rf "$SRC" "$OUT" "$LOGFILE"
+  rm -rf "$SRC" "$SRC-sdk" "$OUT" "$LOGFILE"
   log "removed $SRC $OUT"
   exit 0
 fi
@@ -108,6 +108,14 @@ mkdir -p "$REPO/build"
 exec 9>"$REPO/build/.fdw-build-$VARIANT.lock"
 flock -n 9 || { log "another $VARIANT build is running; waiting for it"; flock 9; }
 
+# The plugin SDK, patched so that an error raised after rows were streamed reaches PostgreSQL (see the patch's
+# header). Both variants get it: the stock variant only leaves out the join-conditions patch.
+SDK_MODULE=github.com/turbot/steampipe-plugin-sdk/v5
+SDK_VERSION=$(cd "$REPO" && go list -m -f '{{.Version}}' "$SDK_MODULE")
+SDK_PATCH_FILE=$SCRIPT_DIR/sdk-local-stream-keep-errors.patch
+SDK_SRC=$SRC-sdk
+[ -f "$SDK_PATCH_FILE" ] || die "patch file $SDK_PATCH_FILE is missing"
+
 # --- FDW source: module cache -> writable copy, patched ------------------------------------
 # `go mod download` must run outside any module, or it would touch that module's go.mod.
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
@@ -119,7 +127,8 @@ STAMP_TEXT="recipe=1
 fdw=$FDW_MODULE@$FDW_VERSION
 patch=$( [ -n "$PATCH_FILE" ] && sha256sum <"$PATCH_FILE" | cut -d' ' -f1 || echo none)
 pg_config=$PG_CONFIG $PG_VERSION
-plugin=$PLUGIN_MODULE=$REPO"
+plugin=$PLUGIN_MODULE=$REPO
+sdk=$SDK_MODULE@$SDK_VERSION $(sha256sum <"$SDK_PATCH_FILE" | cut -d' ' -f1)"
 STAMP=$SRC/.build-extension.stamp
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$STAMP_TEXT" ]; then
   log "reusing FDW source copy $SRC"
@@ -139,6 +148,19 @@ else
     (cd "$SRC" && patch -p1 --forward --batch --no-backup-if-mismatch <"$PATCH_FILE")
     log "applied $(basename "$PATCH_FILE")"
   fi
+  SDK_DIR=$(cd "$TMP" && go mod download -json "$SDK_MODULE@$SDK_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)".*/\1/p')
+  [ -n "$SDK_DIR" ] || die "go mod download $SDK_MODULE@$SDK_VERSION failed"
+  rm -rf "$SDK_SRC"
+  mkdir -p "$SDK_SRC"
+  cp -R "$SDK_DIR/." "$SDK_SRC/"
+  chmod -R u+w "$SDK_SRC"
+  if ! out=$(cd "$SDK_SRC" && patch -p1 --forward --batch --no-backup-if-mismatch <"$SDK_PATCH_FILE" 2>&1); then
+    rm -rf "$SRC" "$SDK_SRC"
+    printf '%s\n' "$out" >&2
+    die "$(basename "$SDK_PATCH_FILE") no longer applies to $SDK_MODULE@$SDK_VERSION. Update the patch for this SDK version."
+  fi
+  log "applied $(basename "$SDK_PATCH_FILE") to a copy of $SDK_MODULE@$SDK_VERSION"
+  (cd "$SRC" && go mod edit -replace "$SDK_MODULE=$SDK_SRC")
   # Absolute, version-less replace: go.mod is rsynced into work/, so a relative path breaks,
   # and with plugin_version=v0.0.0 `go get <module>@v0.0.0` resolves to the working tree.
   (cd "$SRC" && go mod edit -replace "$PLUGIN_MODULE=$REPO")

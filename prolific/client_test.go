@@ -226,3 +226,15 @@ func TestClientIsBuiltOncePerConnection(t *testing.T) {
 		}
 	}
 }
+
+func TestRefusedConnectionFailsAtOnce(t *testing.T) {
+	server := httptest.NewServer(http.NotFoundHandler())
+	closedURL := server.URL
+	server.Close() // nothing listens there any more
+	p := harness.Start(t, harness.Config(closedURL, `retry_base_delay = "1s"`))
+	start := time.Now()
+	expectError(t, p, fakeapi.BatchAllShapes, "connection refused")
+	if elapsed := time.Since(start); elapsed > 900*time.Millisecond {
+		t.Fatalf("a refused connection took %v to fail: it was retried", elapsed)
+	}
+}

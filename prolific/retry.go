@@ -47,11 +47,12 @@ func sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// isTransientNetworkError reports whether a request failed in a way that a new connection may fix: a reset or
-// refused connection, a connection closed before the response arrived, or a temporary DNS failure. Timeouts are not
-// retried: the server is already slow, and retrying would multiply the time a query takes to fail.
+// isTransientNetworkError reports whether a request failed in a way that a new connection may fix: a reset
+// connection, a connection closed before the response arrived, or a temporary DNS failure. Two failures are not
+// retried, so that a query fails at once with a clear message: a refused connection, which almost always means a
+// wrong base_url, and a timeout, where the server is already slow and retrying would multiply the wait.
 func isTransientNetworkError(err error) bool {
-	if errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.EPIPE) ||
+	if errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
 		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		return true
 	}

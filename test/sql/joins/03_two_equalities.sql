@@ -1,0 +1,8 @@
+-- Annotators who gave the same answer on the same task: two equalities.
+select a.task_id, a.participant_id, b.participant_id as agrees_with
+from prolific_batch_response a
+  join prolific_batch_response b on a.task_id = b.task_id and a.answer_values = b.answer_values
+where a.batch_id = '7c2e9a41-3b5d-4f68-8a1e-2d9c4b7f0e13' and b.batch_id = '7c2e9a41-3b5d-4f68-8a1e-2d9c4b7f0e13'
+  and a.instruction_id = '9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a' and b.instruction_id = '9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a'
+  and a.participant_id < b.participant_id
+order by 1, 2, 3;

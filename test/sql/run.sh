@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# The SQL stage (make test-sql): the plugin built as the PostgreSQL extension steampipe_postgres_prolific, queried
+# through a throwaway PostgreSQL 15 cluster against the fake Prolific API (test/fakeprolific).
+#
+# It installs the OS packages it lacks (as root), builds and installs the extension, starts the fake API and the
+# cluster, sets the extension up with the SQL from README.md's "Use in your own PostgreSQL" section, then runs:
+#   cases/*.sql       each compared with expected/<name>.out (psql output, queries echoed)
+#   docs examples     every ```sql+postgres block of docs/tables/*.md, compared with expected/docs/<table>-<n>.out
+#   joins/*.sql       each run on the foreign tables and on local copies of the same rows; the outputs must match
+# It stops everything it started, on failure too, and ends with "N passed, M failed".
+#
+# Environment:
+#   UPDATE=1         rewrite the expected files from this run instead of comparing (review the diff before committing)
+#   FDW_VARIANT      patched (default) or stock: with stock, the unpatched FDW is built and the join cases are
+#                    expected to FAIL (it shows the bug our patch fixes); other checks are skipped
+#   PGPORT, APIPORT  ports on 127.0.0.1 (defaults 55440 and 18181)
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+HERE=$REPO/test/sql
+VARIANT=${FDW_VARIANT:-patched}
+WORK=$REPO/build/sql-test-$VARIANT
+PGPORT=${PGPORT:-55440}
+APIPORT=${APIPORT:-18181}
+PGBIN=/usr/lib/postgresql/15/bin
+UPDATE=${UPDATE:-0}
+
+log() { echo "test-sql: $*"; }
+die() { echo "test-sql: ERROR: $*" >&2; exit 1; }
+
+# --- packages, extension ---------------------------------------------------------------------------------------------
+[ "$(id -u)" -eq 0 ] || die "run as root: it installs packages and the extension, and starts PostgreSQL as user postgres"
+case "$VARIANT" in
+  patched) "$REPO/postgres/build-extension.sh" install ;;
+  stock) "$REPO/postgres/build-extension.sh" install --stock ;;
+  *) die "FDW_VARIANT must be patched or stock" ;;
+esac
+
+# --- throwaway cluster and fake API ----------------------------------------------------------------------------------
+rm -rf "$WORK"
+mkdir -p "$WORK/pg" "$WORK/out"
+chmod 755 "$WORK" "$REPO/build"
+chown postgres:postgres "$WORK/pg"
+cleanup() {
+  if [ -f "$WORK/pg/data/postmaster.pid" ]; then
+    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  if [ -f "$WORK/api.pid" ]; then kill "$(cat "$WORK/api.pid")" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+log "starting the fake Prolific API on 127.0.0.1:$APIPORT"
+(cd "$REPO" && go build -o "$WORK/fakeprolific" ./test/fakeprolific)
+"$WORK/fakeprolific" -addr "127.0.0.1:$APIPORT" >"$WORK/api.log" 2>&1 &
+echo $! >"$WORK/api.pid"
+
+log "starting PostgreSQL 15 on 127.0.0.1:$PGPORT"
+runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg/data" -A trust -U postgres --no-sync >/dev/null
+runuser -u postgres -- env STEAMPIPE_CACHE=false "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/pg.log" -w \
+  -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $WORK/pg -c jit=off -c TimeZone=UTC -c fsync=off" start >/dev/null
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$APIPORT") 2>/dev/null && break; sleep 0.1; done
+
+PSQL=(psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -X -q -P pager=off -v ON_ERROR_STOP=0)
+
+# --- setup, as README.md documents it --------------------------------------------------------------------------------
+# The README's block uses the real base URL and a placeholder token; the stage points it at the fake API instead.
+setup_block() {
+  awk '/<!-- sql-stage:setup -->/{on=1; next} on && /^```sql/{inblock=1; next} inblock && /^```/{exit} inblock{print}' "$1"
+}
+setup_sql=$(setup_block "$REPO/README.md")
+[ -n "$setup_sql" ] || die "README.md has no sql block after <!-- sql-stage:setup -->"
+[ "$setup_sql" = "$(setup_block "$REPO/docs/index.md")" ] ||
+  die "the setup blocks after <!-- sql-stage:setup --> in README.md and docs/index.md differ; keep them identical"
+setup_sql=${setup_sql//https:\/\/api.prolific.com/http://127.0.0.1:$APIPORT}
+setup_sql=${setup_sql//YOUR_PROLIFIC_TOKEN/test-token}
+printf '%s\n' "$setup_sql" | "${PSQL[@]}" -v ON_ERROR_STOP=1 >"$WORK/setup.log" 2>&1 || { cat "$WORK/setup.log"; die "the README setup failed"; }
+"${PSQL[@]}" -v ON_ERROR_STOP=1 -v apiport="$APIPORT" -f "$HERE/setup.sql" >>"$WORK/setup.log" 2>&1 ||
+  { cat "$WORK/setup.log"; die "test/sql/setup.sql failed"; }
+
+pass=0
+fail=0
+# check NAME EXPECTED-FILE ACTUAL-FILE: compare, or rewrite the expected file with UPDATE=1.
+check() {
+  local name=$1 expected=$2 actual=$3
+  if [ "$UPDATE" = 1 ]; then
+    mkdir -p "$(dirname "$expected")"
+    cp "$actual" "$expected"
+    echo "updated $name"
+    pass=$((pass + 1))
+  elif [ -f "$expected" ] && diff -u "$expected" "$actual" >"$actual.diff"; then
+    echo "ok   $name"
+    pass=$((pass + 1))
+  else
+    echo "FAIL $name"
+    if [ -f "$expected" ]; then head -40 "$actual.diff"; else echo "  (no expected file $expected)"; fi
+    fail=$((fail + 1))
+  fi
+}
+
+# run_sql SCHEMA < query: psql output with the query echoed, errors as psql prints them. SCHEMA comes first on the
+# search path, then public (local helper tables).
+run_sql() {
+  { echo "set search_path = $1, public;"; cat; } | "${PSQL[@]}" -a 2>&1 | sed '1d'
+}
+
+if [ "$VARIANT" = patched ]; then
+  for case_file in "$HERE"/cases/*.sql; do
+    name=$(basename "$case_file" .sql)
+    run_sql prolific <"$case_file" >"$WORK/out/$name.out"
+    check "$name" "$HERE/expected/$name.out" "$WORK/out/$name.out"
+  done
+
+  for doc in "$REPO"/docs/tables/*.md; do
+    table=$(basename "$doc" .md)
+    n=0
+    while IFS= read -r -d '' block; do
+      n=$((n + 1))
+      printf '%s\n' "$block" | run_sql prolific >"$WORK/out/docs-$table-$n.out"
+      check "docs/tables/$table.md example $n" "$HERE/expected/docs/$table-$n.out" "$WORK/out/docs-$table-$n.out"
+    done < <(awk '/^```sql\+postgres/{on=1; block=""; next} on && /^```/{printf "%s%c", block, 0; on=0; next} on{block = block $0 "\n"}' "$doc")
+    [ "$n" -gt 0 ] || { echo "FAIL docs/tables/$table.md has no sql+postgres examples"; fail=$((fail + 1)); }
+  done
+fi
+
+# Join correctness: the same query on the foreign tables (schema prolific) and on local copies (schema local_copy).
+for join_file in "$HERE"/joins/*.sql; do
+  name=joins/$(basename "$join_file" .sql)
+  run_sql prolific <"$join_file" >"$WORK/out/join-foreign.out"
+  run_sql local_copy <"$join_file" >"$WORK/out/join-local.out"
+  if [ "$VARIANT" = stock ]; then
+    # On the stock FDW each case must come out wrong: that is the bug the patch exists for.
+    if diff -q "$WORK/out/join-local.out" "$WORK/out/join-foreign.out" >/dev/null; then
+      echo "FAIL $name (stock FDW): same result as the local copy, so this case does not show the bug"
+      fail=$((fail + 1))
+    else
+      echo "ok   $name (stock FDW): differs from the local copy, as expected without the patch"
+      pass=$((pass + 1))
+    fi
+  elif diff -u "$WORK/out/join-local.out" "$WORK/out/join-foreign.out" >"$WORK/out/join.diff"; then
+    echo "ok   $name (same rows as on a local copy)"
+    pass=$((pass + 1))
+  else
+    echo "FAIL $name: the foreign tables gave other rows than a local copy of them (-local +foreign)"
+    head -40 "$WORK/out/join.diff"
+    fail=$((fail + 1))
+  fi
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
