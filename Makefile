@@ -3,6 +3,9 @@
 #   make            build the plugin into Steampipe's plugin directory (same as make install)
 #   make test       run every Go test: unit, in-process gRPC, and the go-plugin subprocess test
 #   make lint       golangci-lint v2 (installed into build/bin on first use)
+#   make postgres   build the PostgreSQL extension steampipe_postgres_prolific into build/postgres/
+#   make test-sql   the SQL stage: the extension in a throwaway PostgreSQL 15 against the fake API (root)
+#   make demo       run the docs' example queries through PostgreSQL and print the results (root)
 
 STEAMPIPE_INSTALL_DIR ?= $(HOME)/.steampipe
 PLUGIN_DIR            := $(STEAMPIPE_INSTALL_DIR)/plugins/local/prolific
@@ -34,7 +37,7 @@ lint: $(GOLANGCI_LINT)
 $(GOLANGCI_LINT):
 	GOBIN=$(CURDIR)/build/bin go install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
 
-.PHONY: postgres test-sql
+.PHONY: postgres test-sql test-sql-stock
 
 # The plugin as the PostgreSQL extension steampipe_postgres_prolific, in build/postgres/ (see postgres/).
 postgres:
@@ -43,3 +46,13 @@ postgres:
 # The SQL stage: real PostgreSQL 15 and the fake API; needs root (see test/sql/run.sh).
 test-sql:
 	test/sql/run.sh
+
+# The join-correctness cases on the unpatched FDW, where each must come out wrong: proof the patch is needed.
+test-sql-stock:
+	FDW_VARIANT=stock test/sql/run.sh
+
+.PHONY: demo
+
+# Runs the docs' example queries through PostgreSQL against the fake API's sample batches, and prints the results.
+demo:
+	test/sql/demo.sh

@@ -22,60 +22,13 @@ VARIANT=${FDW_VARIANT:-patched}
 WORK=$REPO/build/sql-test-$VARIANT
 PGPORT=${PGPORT:-55440}
 APIPORT=${APIPORT:-18181}
-PGBIN=/usr/lib/postgresql/15/bin
 UPDATE=${UPDATE:-0}
 
 log() { echo "test-sql: $*"; }
 die() { echo "test-sql: ERROR: $*" >&2; exit 1; }
 
-# --- packages, extension ---------------------------------------------------------------------------------------------
-[ "$(id -u)" -eq 0 ] || die "run as root: it installs packages and the extension, and starts PostgreSQL as user postgres"
-case "$VARIANT" in
-  patched) "$REPO/postgres/build-extension.sh" install ;;
-  stock) "$REPO/postgres/build-extension.sh" install --stock ;;
-  *) die "FDW_VARIANT must be patched or stock" ;;
-esac
-
-# --- throwaway cluster and fake API ----------------------------------------------------------------------------------
-rm -rf "$WORK"
-mkdir -p "$WORK/pg" "$WORK/out"
-chmod 755 "$WORK" "$REPO/build"
-chown postgres:postgres "$WORK/pg"
-cleanup() {
-  if [ -f "$WORK/pg/data/postmaster.pid" ]; then
-    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m immediate -w stop >/dev/null 2>&1 || true
-  fi
-  if [ -f "$WORK/api.pid" ]; then kill "$(cat "$WORK/api.pid")" 2>/dev/null || true; fi
-}
-trap cleanup EXIT
-
-log "starting the fake Prolific API on 127.0.0.1:$APIPORT"
-(cd "$REPO" && go build -o "$WORK/fakeprolific" ./test/fakeprolific)
-"$WORK/fakeprolific" -addr "127.0.0.1:$APIPORT" >"$WORK/api.log" 2>&1 &
-echo $! >"$WORK/api.pid"
-
-log "starting PostgreSQL 15 on 127.0.0.1:$PGPORT"
-runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg/data" -A trust -U postgres --no-sync >/dev/null
-runuser -u postgres -- env STEAMPIPE_CACHE=false "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/pg.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $WORK/pg -c jit=off -c TimeZone=UTC -c fsync=off" start >/dev/null
-for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$APIPORT") 2>/dev/null && break; sleep 0.1; done
-
-PSQL=(psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -X -q -P pager=off -v ON_ERROR_STOP=0)
-
-# --- setup, as README.md documents it --------------------------------------------------------------------------------
-# The README's block uses the real base URL and a placeholder token; the stage points it at the fake API instead.
-setup_block() {
-  awk '/<!-- sql-stage:setup -->/{on=1; next} on && /^```sql/{inblock=1; next} inblock && /^```/{exit} inblock{print}' "$1"
-}
-setup_sql=$(setup_block "$REPO/README.md")
-[ -n "$setup_sql" ] || die "README.md has no sql block after <!-- sql-stage:setup -->"
-[ "$setup_sql" = "$(setup_block "$REPO/docs/index.md")" ] ||
-  die "the setup blocks after <!-- sql-stage:setup --> in README.md and docs/index.md differ; keep them identical"
-setup_sql=${setup_sql//https:\/\/api.prolific.com/http://127.0.0.1:$APIPORT}
-setup_sql=${setup_sql//YOUR_PROLIFIC_TOKEN/test-token}
-printf '%s\n' "$setup_sql" | "${PSQL[@]}" -v ON_ERROR_STOP=1 >"$WORK/setup.log" 2>&1 || { cat "$WORK/setup.log"; die "the README setup failed"; }
-"${PSQL[@]}" -v ON_ERROR_STOP=1 -v apiport="$APIPORT" -f "$HERE/setup.sql" >>"$WORK/setup.log" 2>&1 ||
-  { cat "$WORK/setup.log"; die "test/sql/setup.sql failed"; }
+# shellcheck source=test/sql/lib.sh
+. "$HERE/lib.sh"
 
 pass=0
 fail=0
@@ -97,12 +50,6 @@ check() {
   fi
 }
 
-# run_sql SCHEMA < query: psql output with the query echoed, errors as psql prints them. SCHEMA comes first on the
-# search path, then public (local helper tables).
-run_sql() {
-  { echo "set search_path = $1, public;"; cat; } | "${PSQL[@]}" -a 2>&1 | sed '1d'
-}
-
 if [ "$VARIANT" = patched ]; then
   for case_file in "$HERE"/cases/*.sql; do
     name=$(basename "$case_file" .sql)
@@ -117,7 +64,7 @@ if [ "$VARIANT" = patched ]; then
       n=$((n + 1))
       printf '%s\n' "$block" | run_sql prolific >"$WORK/out/docs-$table-$n.out"
       check "docs/tables/$table.md example $n" "$HERE/expected/docs/$table-$n.out" "$WORK/out/docs-$table-$n.out"
-    done < <(awk '/^```sql\+postgres/{on=1; block=""; next} on && /^```/{printf "%s%c", block, 0; on=0; next} on{block = block $0 "\n"}' "$doc")
+    done < <(docs_examples "$doc")
     [ "$n" -gt 0 ] || { echo "FAIL docs/tables/$table.md has no sql+postgres examples"; fail=$((fail + 1)); }
   done
 fi
