@@ -194,3 +194,28 @@ func describeDecodeError(err error) error {
 	}
 	return err
 }
+
+// getObject fetches one object. A 404 means it does not exist or the token cannot see it: that is (nil, nil), which
+// the SDK turns into no row.
+func getObject[T any](ctx context.Context, d *plugin.QueryData, path string, query url.Values) (*T, error) {
+	client, err := connect(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := client.get(ctx, path, query)
+	if isNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = resp.Body.Close() }()
+	if err := client.checkJSON(resp); err != nil {
+		return nil, err
+	}
+	object := new(T)
+	if err := json.NewDecoder(resp.Body).Decode(object); err != nil {
+		return nil, fmt.Errorf("GET %s: reading the response failed: %w", path, describeDecodeError(err))
+	}
+	return object, nil
+}

@@ -55,12 +55,36 @@ type Server struct {
 func New() *Server {
 	s := &Server{Token: DefaultToken, batches: map[string]*batchData{}, faults: map[string][]*Fault{}}
 	s.mux = http.NewServeMux()
-	s.mux.HandleFunc("GET /api/v1/data-collection/batches/{batch_id}/responses", s.handleBatchResponses)
+	for _, register := range registrars {
+		register(s)
+	}
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, EnvelopeShape, "Not Found", "no such endpoint: "+r.URL.EscapedPath())
 	})
-	loadFixtures(s)
 	return s
+}
+
+// registrars add one area's endpoints and fixtures to a new Server. Each area's file appends its own in init(), so
+// a new endpoint is a new file: batch responses (fixtures.go), workspaces (workspaces.go), and so on.
+var registrars []func(*Server)
+
+// handle routes a GET pattern, written without a trailing slash (ServeHTTP strips it), to handler.
+func (s *Server) handle(pattern string, handler http.HandlerFunc) {
+	s.mux.HandleFunc("GET "+pattern, handler)
+}
+
+// List writes a documented single-shot list body: {"results": [...], "meta": {"count": n}}.
+func List[T any](w http.ResponseWriter, results []T) {
+	writeJSON(w, http.StatusOK, map[string]any{"results": results, "meta": map[string]int{"count": len(results)}})
+}
+
+// Object writes one object, or the documented 404 envelope when found is false.
+func Object(w http.ResponseWriter, object any, found bool) {
+	if !found {
+		writeError(w, http.StatusNotFound, EnvelopeShape, "Not Found", "No such object.")
+		return
+	}
+	writeJSON(w, http.StatusOK, object)
 }
 
 // ServeHTTP logs the request, checks the token, applies any injected fault, then routes. Paths are accepted with and

@@ -5,6 +5,10 @@
 
 PGBIN=/usr/lib/postgresql/15/bin
 
+# One SQL stage at a time on a machine: they share the installed extension and PostgreSQL's directories.
+exec 8>/tmp/steampipe-plugin-prolific-sql-stage.lock
+flock -n 8 || { log "another SQL stage is running on this machine; waiting for it"; flock 8; }
+
 # --- packages, extension ---------------------------------------------------------------------------------------------
 [ "$(id -u)" -eq 0 ] || die "run as root: it installs packages and the extension, and starts PostgreSQL as user postgres"
 case "$VARIANT" in

@@ -51,7 +51,10 @@ func responsesPath(batchID string) string {
 // ResponsesPath is the escaped path the plugin requests for a batch's responses, for Inject and RequestsTo.
 func ResponsesPath(batchID string) string { return responsesPath(batchID) }
 
-func loadFixtures(s *Server) {
+func init() { registrars = append(registrars, registerBatchResponses) }
+
+func registerBatchResponses(s *Server) {
+	s.handle("/api/v1/data-collection/batches/{batch_id}/responses", s.handleBatchResponses)
 	s.AddBatchBody(BatchAllShapes, batchAllShapesBody)
 	s.AddBatchBody(BatchNullResults, []byte(`{"results": null}`))
 	s.AddBatchBody(BatchEmpty, []byte(`{"results": [], "meta": {"count": 0}}`))
