@@ -102,12 +102,12 @@ var timeLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2
 
 func (t *jsonTime) UnmarshalJSON(data []byte) error {
 	*t = jsonTime{}
-	var text string
-	if json.Unmarshal(data, &text) != nil {
+	var text jsonText
+	if len(data) == 0 || data[0] != '"' || text.UnmarshalJSON(data) != nil {
 		return nil
 	}
 	for _, layout := range timeLayouts {
-		if v, err := time.Parse(layout, text); err == nil {
+		if v, err := time.Parse(layout, text.value); err == nil {
 			t.value, t.set = v.UTC(), true
 			return nil
 		}
@@ -132,6 +132,14 @@ func (r *rawJSON) UnmarshalJSON(data []byte) error {
 	}
 	*r = append((*r)[:0], data...)
 	return nil
+}
+
+// rawValue keeps a raw value without copying it, for callers that own data; null becomes nil.
+func rawValue(data []byte) rawJSON {
+	if string(data) == "null" {
+		return nil
+	}
+	return rawJSON(data)
 }
 
 func (r rawJSON) sqlValue() any {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"reflect"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
@@ -80,28 +81,23 @@ func listProlificBatchResponses(ctx context.Context, d *plugin.QueryData, _ *plu
 // batchResponse is one item of the responses endpoint. Every field decodes liberally (see json_values.go), so one odd
 // value gives a NULL, never a failed query.
 type batchResponse struct {
-	ID            jsonText     `json:"id"`
-	CreatedAt     jsonTime     `json:"created_at"`
-	ParticipantID jsonText     `json:"participant_id"`
-	SubmissionID  jsonText     `json:"submission_id"`
-	TaskID        jsonText     `json:"task_id"`
-	CorrelationID jsonText     `json:"correlation_id"`
-	Metadata      rawJSON      `json:"metadata"`
-	SchemaVersion jsonInt      `json:"schema_version"`
-	NoSubmission  jsonBool     `json:"no_submission"`
-	Response      taskResponse `json:"response"`
+	ID            jsonText
+	CreatedAt     jsonTime
+	ParticipantID jsonText
+	SubmissionID  jsonText
+	TaskID        jsonText
+	CorrelationID jsonText
+	Metadata      rawJSON
+	SchemaVersion jsonInt
+	NoSubmission  jsonBool
+	Response      taskResponse
 
 	batchID      string  // the batch_id of the query, which every row matches
 	answerValues rawJSON // derived from Response.Answer by finish
 }
 
-func (r *batchResponse) finish(batchID string) {
-	r.batchID = batchID
-	r.answerValues = answerValues(r.Response.Answer)
-}
-
-// taskResponse is the response object: the answer to one instruction. It keeps its raw JSON for the response column
-// and reads the fields that get columns of their own. Unknown types and fields are kept in raw.
+// taskResponse is the response object: the answer to one instruction. raw keeps it whole for the response column,
+// unknown types and fields included.
 type taskResponse struct {
 	raw           rawJSON
 	InstructionID jsonText
@@ -109,43 +105,82 @@ type taskResponse struct {
 	Answer        rawJSON
 }
 
-func (t *taskResponse) UnmarshalJSON(data []byte) error {
-	*t = taskResponse{}
-	if err := t.raw.UnmarshalJSON(data); err != nil || len(data) == 0 || data[0] != '{' {
-		return err
+// UnmarshalJSON reads one response in a single pass over its bytes (json_scan.go), because this table's rows are
+// many. Unknown members are ignored; keys are matched exactly.
+func (r *batchResponse) UnmarshalJSON(data []byte) error {
+	if first := skipSpace(data, 0); first >= len(data) || data[first] != '{' {
+		return &json.UnmarshalTypeError{Value: "non-object", Type: reflect.TypeFor[batchResponse]()}
 	}
-	var fields struct {
-		InstructionID jsonText `json:"instruction_id"`
-		Type          jsonText `json:"type"`
-		Answer        rawJSON  `json:"answer"`
-	}
-	_ = json.Unmarshal(data, &fields) // the fields are liberal; nothing here can fail the row
-	t.InstructionID, t.Type, t.Answer = fields.InstructionID, fields.Type, fields.Answer
+	data = bytes.Clone(data) // encoding/json reuses its buffer; the raw JSON fields below point into this copy
+	*r = batchResponse{}
+	objectMembers(data, func(key, value []byte) {
+		switch string(key) {
+		case "id":
+			_ = r.ID.UnmarshalJSON(value)
+		case "created_at":
+			_ = r.CreatedAt.UnmarshalJSON(value)
+		case "participant_id":
+			_ = r.ParticipantID.UnmarshalJSON(value)
+		case "submission_id":
+			_ = r.SubmissionID.UnmarshalJSON(value)
+		case "task_id":
+			_ = r.TaskID.UnmarshalJSON(value)
+		case "correlation_id":
+			_ = r.CorrelationID.UnmarshalJSON(value)
+		case "metadata":
+			r.Metadata = rawValue(value)
+		case "schema_version":
+			_ = r.SchemaVersion.UnmarshalJSON(value)
+		case "no_submission":
+			_ = r.NoSubmission.UnmarshalJSON(value)
+		case "response":
+			r.Response.read(value)
+		}
+	})
 	return nil
+}
+
+func (t *taskResponse) read(data []byte) {
+	*t = taskResponse{raw: rawValue(data)}
+	objectMembers(data, func(key, value []byte) {
+		switch string(key) {
+		case "instruction_id":
+			_ = t.InstructionID.UnmarshalJSON(value)
+		case "type":
+			_ = t.Type.UnmarshalJSON(value)
+		case "answer":
+			t.Answer = rawValue(value)
+		}
+	})
+}
+
+func (r *batchResponse) finish(batchID string) {
+	r.batchID = batchID
+	r.answerValues = answerValues(r.Response.Answer)
 }
 
 // answerValues returns the JSON array of each answer item's "value", in order, with null for an item that has
 // none. It returns nil (SQL NULL) when the answer is absent or not an array, as an unknown response type may send.
 func answerValues(answer rawJSON) rawJSON {
-	var items []json.RawMessage
-	if len(answer) == 0 || answer[0] != '[' || json.Unmarshal(answer, &items) != nil {
+	if first := skipSpace(answer, 0); first >= len(answer) || answer[first] != '[' {
 		return nil
 	}
-	var out bytes.Buffer
-	out.WriteByte('[')
-	for i, item := range items {
-		if i > 0 {
-			out.WriteByte(',')
+	out := make([]byte, 0, 16)
+	out = append(out, '[')
+	arrayElements(answer, func(item []byte) {
+		if len(out) > 1 {
+			out = append(out, ',')
 		}
-		var holder struct {
-			Value json.RawMessage `json:"value"`
+		var value []byte
+		objectMembers(item, func(key, member []byte) {
+			if string(key) == "value" {
+				value = member
+			}
+		})
+		if value == nil {
+			value = []byte("null")
 		}
-		if len(item) > 0 && item[0] == '{' && json.Unmarshal(item, &holder) == nil && len(holder.Value) > 0 {
-			out.Write(holder.Value)
-		} else {
-			out.WriteString("null")
-		}
-	}
-	out.WriteByte(']')
-	return out.Bytes()
+		out = append(out, value...)
+	})
+	return append(out, ']')
 }

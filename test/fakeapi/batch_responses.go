@@ -74,6 +74,17 @@ func registerBatchResponses(s *Server) {
 	s.Inject(responsesPath(BatchFaultForbidden), Fault{Kind: StatusFault, Status: http.StatusForbidden, Repeat: true})
 }
 
+// BatchBody returns the body a fixture batch's responses endpoint answers, for tests that decode it directly.
+func BatchBody(batchID string) []byte {
+	s := New()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if batch := s.batches[batchID]; batch != nil {
+		return batch.body
+	}
+	return nil
+}
+
 // AddBatchBody makes the responses endpoint of batchID answer 200 with body.
 func (s *Server) AddBatchBody(batchID string, body []byte) {
 	s.mu.Lock()

@@ -9,6 +9,9 @@ import (
 	"time"
 )
 
+// SyntheticBatchID is the id under which fakeprolific -synthetic serves a synthetic batch of n responses.
+func SyntheticBatchID(n int) string { return "bench-" + strconv.Itoa(n) }
+
 // SyntheticBatch renders a deterministic batch of n responses of the real shape: UUID ids, about 530 bytes each, the
 // documented mix of response types, optional fields sometimes absent, and metadata. The same id and n always give
 // the same bytes.

@@ -9,6 +9,8 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"strconv"
+	"strings"
 
 	"github.com/pipeworks/steampipe-plugin-prolific/test/fakeapi"
 )
@@ -16,6 +18,7 @@ import (
 func main() {
 	addr := flag.String("addr", "127.0.0.1:18081", "loopback address to listen on")
 	token := flag.String("token", fakeapi.DefaultToken, "API token to accept")
+	synthetic := flag.String("synthetic", "", "comma-separated batch sizes to serve as synthetic batches with ids bench-<size>, pre-rendered in memory")
 	flag.Parse()
 
 	host, _, err := net.SplitHostPort(*addr)
@@ -24,6 +27,16 @@ func main() {
 	}
 	server := fakeapi.New()
 	server.Token = *token
+	for _, size := range strings.Split(*synthetic, ",") {
+		if size = strings.TrimSpace(size); size == "" {
+			continue
+		}
+		n, err := strconv.Atoi(size)
+		if err != nil || n < 0 {
+			log.Fatalf("fakeprolific: -synthetic %q: sizes must be whole numbers", *synthetic)
+		}
+		server.AddBatchBody(fakeapi.SyntheticBatchID(n), fakeapi.SyntheticBatch(fakeapi.SyntheticBatchID(n), n))
+	}
 	listener, err := net.Listen("tcp", *addr)
 	if err != nil {
 		log.Fatalf("fakeprolific: %v", err)

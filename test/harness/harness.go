@@ -103,6 +103,17 @@ type Row map[string]*proto.Column
 // Execute runs q and returns its rows and the plugin's error. The query cache is off, so every call reaches the API.
 func (p *Plugin) Execute(t testing.TB, q Query) ([]Row, error) {
 	t.Helper()
+	stream := &captureStream{ctx: q.Context}
+	if stream.ctx == nil {
+		stream.ctx = context.Background()
+	}
+	err := p.execute(t, q, stream)
+	return stream.rows, err
+}
+
+// execute sends q to the plugin's Execute with the given stream.
+func (p *Plugin) execute(t testing.TB, q Query, stream grpclib.ServerStream) error {
+	t.Helper()
 	if q.Columns == nil {
 		for _, c := range p.Schema(t)[q.Table].GetColumns() {
 			q.Columns = append(q.Columns, c.Name)
@@ -124,13 +135,7 @@ func (p *Plugin) Execute(t testing.TB, q Query) ([]Row, error) {
 	if limit > 0 {
 		req.ExecuteConnectionData[ConnectionName].Limit = &proto.NullableInt{Value: limit}
 	}
-	ctx := q.Context
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	stream := &captureStream{ctx: ctx}
-	err := p.server.Execute(req, stream)
-	return stream.rows, err
+	return p.server.Execute(req, stream.(proto.WrapperPlugin_ExecuteServer))
 }
 
 // MustExecute is Execute for queries that must succeed.
@@ -268,4 +273,42 @@ func Timestamp(t testing.TB, text string) time.Time {
 		t.Fatalf("bad expected timestamp %q: %v", text, err)
 	}
 	return v.UTC()
+}
+
+// StartWith is Start for another plugin definition, such as the benchmark's SDK floor.
+func StartWith(t testing.TB, pluginFunc plugin.PluginFunc, config string) *Plugin {
+	t.Helper()
+	server := plugin.Server(&plugin.ServeOpts{PluginFunc: pluginFunc})
+	_, err := server.SetAllConnectionConfigs(&proto.SetAllConnectionConfigsRequest{
+		Configs: []*proto.ConnectionConfig{{Connection: ConnectionName, Plugin: "prolific", PluginShortName: "prolific",
+			PluginInstance: "prolific", Config: config}},
+		MaxCacheSizeMb: 16,
+	})
+	if err != nil {
+		t.Fatalf("SetAllConnectionConfigs: %v", err)
+	}
+	return &Plugin{server: server}
+}
+
+// Count runs q like Execute but keeps no rows: it only counts them, so a large read holds no memory in the harness.
+func (p *Plugin) Count(t testing.TB, q Query) (int, error) {
+	t.Helper()
+	stream := &countStream{captureStream: captureStream{ctx: q.Context}}
+	if stream.ctx == nil {
+		stream.ctx = context.Background()
+	}
+	err := p.execute(t, q, stream)
+	return stream.count, err
+}
+
+type countStream struct {
+	captureStream
+	count int
+}
+
+func (s *countStream) Send(r *proto.ExecuteResponse) error {
+	if r != nil && r.Row != nil {
+		s.count++
+	}
+	return nil
 }
