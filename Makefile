@@ -59,6 +59,8 @@ demo:
 
 .PHONY: bench
 
-# Speed and memory of a full read against its floors, at 10,000, 100,000 and 1,000,000 responses (see test/bench).
+# Speed and memory of a full read against its floors, at 10,000, 100,000 and 1,000,000 responses (test/bench), then
+# the same read through PostgreSQL (test/bench/sql.sh, as root; skipped otherwise).
 bench:
 	go run ./test/bench
+	test/bench/sql.sh

@@ -96,7 +96,7 @@ func main() {
 			log.Fatalf("bench: LIMIT 10 returned %d rows", median.Rows)
 		}
 		results = append(results, median)
-		for _, interval := range []string{"1000", "10000"} {
+		for _, interval := range []string{"100", "10000"} { // the plugin's default is 1000, the SDK's 100
 			measure("plugin, FREE_MEM_INTERVAL "+interval, "plugin", 100000, "STEAMPIPE_FREE_MEM_INTERVAL="+interval)
 			measure("SDK floor, FREE_MEM_INTERVAL "+interval, "sdkfloor", 100000, "STEAMPIPE_FREE_MEM_INTERVAL="+interval)
 		}

@@ -1,7 +1,8 @@
 # Shared by test/sql/run.sh (make test-sql) and test/sql/demo.sh (make demo): builds and installs the extension,
 # starts the fake Prolific API and a throwaway PostgreSQL 15 cluster on 127.0.0.1, and sets the extension up with
 # the SQL from README.md's "Use in your own PostgreSQL" section. Source it after setting REPO, WORK, VARIANT,
-# PGPORT, APIPORT and the log/die functions. The EXIT trap it sets stops everything it started.
+# PGPORT, APIPORT and the log/die functions; FAKE_ARGS adds flags to the fake API, PG_ENV settings to PostgreSQL's
+# environment. The EXIT trap it sets stops everything it started.
 
 PGBIN=/usr/lib/postgresql/15/bin
 
@@ -32,14 +33,16 @@ trap cleanup EXIT
 
 log "starting the fake Prolific API on 127.0.0.1:$APIPORT"
 (cd "$REPO" && go build -o "$WORK/fakeprolific" ./test/fakeprolific)
-"$WORK/fakeprolific" -addr "127.0.0.1:$APIPORT" >"$WORK/api.log" 2>&1 &
+# shellcheck disable=SC2086 # FAKE_ARGS is a list of extra flags
+"$WORK/fakeprolific" -addr "127.0.0.1:$APIPORT" ${FAKE_ARGS:-} >"$WORK/api.log" 2>&1 &
 echo $! >"$WORK/api.pid"
 
 log "starting PostgreSQL 15 on 127.0.0.1:$PGPORT"
 runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg/data" -A trust -U postgres --no-sync >/dev/null
-runuser -u postgres -- env STEAMPIPE_CACHE=false "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/pg.log" -w \
+# shellcheck disable=SC2086 # PG_ENV is a list of NAME=value settings for the server's environment
+runuser -u postgres -- env STEAMPIPE_CACHE=false ${PG_ENV:-} "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/pg.log" -w \
   -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $WORK/pg -c jit=off -c TimeZone=UTC -c fsync=off" start >/dev/null
-for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$APIPORT") 2>/dev/null && break; sleep 0.1; done
+for _ in $(seq 600); do (exec 3<>"/dev/tcp/127.0.0.1/$APIPORT") 2>/dev/null && break; sleep 0.1; done
 
 PSQL=(psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -X -q -P pager=off -v ON_ERROR_STOP=0)
 
