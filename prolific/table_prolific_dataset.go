@@ -14,6 +14,12 @@ func tableProlificDataset(_ context.Context) *plugin.Table {
 		Name: "prolific_dataset",
 		Description: "AI Task Builder datasets: the data a batch's tasks are built from, with the fields of V3 (CSV) and " +
 			"V4 (schema) datasets. Prolific has no endpoint that lists datasets, so id is required.",
+		// The List config exists so that PostgreSQL can supply id from a join: the FDW plans joins on List key
+		// columns only. It makes the same single GET as the Get config.
+		List: &plugin.ListConfig{
+			Hydrate:    listProlificDataset,
+			KeyColumns: plugin.SingleColumn("id"),
+		},
 		Get: &plugin.GetConfig{
 			Hydrate:    getProlificDataset,
 			KeyColumns: plugin.SingleColumn("id"),
@@ -52,16 +58,26 @@ func datasetColumns() []*plugin.Column {
 	}
 }
 
-//// HYDRATE FUNCTIONS
+//// LIST FUNCTION
 
-// getProlificDataset GETs the dataset and, when the object has no status (V4 datasets), its status endpoint.
-func getProlificDataset(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
+func listProlificDataset(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
 	id := d.EqualsQualString("id")
-	path, err := apiPath("/api/v1/data-collection/datasets/%s", id)
+	ds, err := fetchDataset(ctx, d, id)
 	if err != nil {
+		loggerFrom(ctx).Error("prolific_dataset.listProlificDataset", "api_error", err, "id", id)
 		return nil, err
 	}
-	ds, err := getObject[dataset](ctx, d, path, nil)
+	if ds != nil {
+		d.StreamListItem(ctx, ds)
+	}
+	return nil, nil
+}
+
+//// HYDRATE FUNCTIONS
+
+func getProlificDataset(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
+	id := d.EqualsQualString("id")
+	ds, err := fetchDataset(ctx, d, id)
 	if err != nil {
 		loggerFrom(ctx).Error("prolific_dataset.getProlificDataset", "api_error", err, "id", id)
 		return nil, err
@@ -69,12 +85,25 @@ func getProlificDataset(ctx context.Context, d *plugin.QueryData, _ *plugin.Hydr
 	if ds == nil { // not found: no row
 		return nil, nil
 	}
+	return ds, nil
+}
+
+// fetchDataset GETs the dataset and, when the object has no status (V4 datasets), its status endpoint. It returns
+// nil when the dataset does not exist or the token cannot see it.
+func fetchDataset(ctx context.Context, d *plugin.QueryData, id string) (*dataset, error) {
+	path, err := apiPath("/api/v1/data-collection/datasets/%s", id)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := getObject[dataset](ctx, d, path, nil)
+	if err != nil || ds == nil {
+		return nil, err
+	}
 	if !ds.Status.set {
 		status, err := getObject[struct {
 			Status jsonText `json:"status"`
 		}](ctx, d, path+"/status", nil)
 		if err != nil {
-			loggerFrom(ctx).Error("prolific_dataset.getProlificDataset", "api_error", err, "id", id)
 			return nil, err
 		}
 		if status != nil {

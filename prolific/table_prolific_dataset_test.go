@@ -6,6 +6,7 @@ import (
 
 	"github.com/pipeworks/steampipe-plugin-prolific/test/fakeapi"
 	"github.com/pipeworks/steampipe-plugin-prolific/test/harness"
+	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 )
 
 const datasetsTable = "prolific_dataset"
@@ -22,17 +23,23 @@ func TestDatasetSchema(t *testing.T) {
 		"has_predetermined_grouping_id": "BOOL", "imports": "JSON", "name": "STRING", "schema": "JSON",
 		"schema_version": "STRING", "status": "STRING", "total_datapoint_count": "INT", "workspace_id": "STRING",
 	})
-	keys := ownKeys(p.Schema(t)[datasetsTable].GetGetCallKeyColumnList())
-	if len(keys) != 1 || keys[0].Name != "id" || keys[0].Require != "required" {
-		t.Errorf("get key columns = %v, want id required", keys)
+	// id is a key column of both calls: the FDW plans joins on List key columns only, so the List call is what
+	// lets a join from prolific_batch.datasets supply the id.
+	for call, keys := range map[string][]*proto.KeyColumn{
+		"get":  ownKeys(p.Schema(t)[datasetsTable].GetGetCallKeyColumnList()),
+		"list": ownKeys(p.Schema(t)[datasetsTable].GetListCallKeyColumnList()),
+	} {
+		if len(keys) != 1 || keys[0].Name != "id" || keys[0].Require != "required" {
+			t.Errorf("%s key columns = %v, want id required", call, keys)
+		}
 	}
 }
 
 func TestDatasetRequiresID(t *testing.T) {
 	_, p := startFake(t)
 	_, err := p.Execute(t, harness.Query{Table: datasetsTable})
-	if err == nil || !strings.Contains(err.Error(), "id") {
-		t.Fatalf("err = %v, want an error naming the missing id qual", err)
+	if err == nil || !strings.Contains(err.Error(), "missing 1 required qual") || !strings.Contains(err.Error(), "'id'") {
+		t.Fatalf("err = %v, want the SDK's missing required qual error naming id", err)
 	}
 }
 
