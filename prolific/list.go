@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
@@ -55,6 +56,7 @@ func streamList[T any](ctx context.Context, d *plugin.QueryData, path string, qu
 	if err := client.checkJSON(resp); err != nil {
 		return err
 	}
+	warnIfDeprecated(ctx, path, resp)
 
 	streamed := 0
 	envelope, err := decodeList(resp.Body, func(item *T) bool {
@@ -214,9 +216,19 @@ func getObject[T any](ctx context.Context, d *plugin.QueryData, path string, que
 	if err := client.checkJSON(resp); err != nil {
 		return nil, err
 	}
+	warnIfDeprecated(ctx, path, resp)
 	object := new(T)
 	if err := json.NewDecoder(resp.Body).Decode(object); err != nil {
 		return nil, fmt.Errorf("GET %s: reading the response failed: %w", path, describeDecodeError(err))
 	}
 	return object, nil
+}
+
+// warnIfDeprecated logs the RFC 8594 headers with which Prolific marks a deprecated endpoint (Deprecation, Sunset),
+// so the logs say which reads will stop working. The response is used as usual.
+func warnIfDeprecated(ctx context.Context, path string, resp *http.Response) {
+	if deprecation := resp.Header.Get("Deprecation"); deprecation != "" {
+		loggerFrom(ctx).Warn("prolific.deprecated_endpoint", "path", path, "deprecation", deprecation,
+			"sunset", resp.Header.Get("Sunset"))
+	}
 }

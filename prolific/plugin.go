@@ -29,7 +29,12 @@ func Plugin(ctx context.Context) *plugin.Plugin {
 			NewInstance: ConfigInstance,
 		},
 		TableMap: map[string]*plugin.Table{
-			"prolific_batch_response": tableProlificBatchResponse(ctx),
+			"prolific_batch":             tableProlificBatch(ctx),
+			"prolific_batch_export":      tableProlificBatchExport(ctx),
+			"prolific_batch_instruction": tableProlificBatchInstruction(ctx),
+			"prolific_batch_response":    tableProlificBatchResponse(ctx),
+			"prolific_collection":        tableProlificCollection(ctx),
+			"prolific_dataset":           tableProlificDataset(ctx),
 		},
 	}
 }
