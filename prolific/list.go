@@ -199,7 +199,6 @@ func describeDecodeError(err error) error {
 
 // getObject fetches one object. A 404 means it does not exist or the token cannot see it: that is (nil, nil), which
 // the SDK turns into no row.
-//nolint:unused // used by the Get tables of the next changes
 func getObject[T any](ctx context.Context, d *plugin.QueryData, path string, query url.Values) (*T, error) {
 	client, err := connect(ctx, d)
 	if err != nil {

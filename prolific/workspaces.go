@@ -7,7 +7,6 @@ import (
 )
 
 // workspaceRef is the part of a workspace that tables listing per workspace need.
-//nolint:unused // used by the per-workspace tables of the next changes
 type workspaceRef struct {
 	ID jsonText `json:"id"`
 }
@@ -15,7 +14,6 @@ type workspaceRef struct {
 // listWorkspaceParents is the ParentHydrate of tables whose API lists per workspace (batches, collections,
 // projects, ...). With a workspace_id qual it yields just that workspace, without a request; otherwise every
 // workspace the token can see. The child hydrate reads the id with workspaceIDOf(h).
-//nolint:unused // used by the per-workspace tables of the next changes
 func listWorkspaceParents(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
 	if id := d.EqualsQualString("workspace_id"); id != "" {
 		d.StreamListItem(ctx, &workspaceRef{ID: jsonText{value: id, set: true}})
@@ -25,7 +23,6 @@ func listWorkspaceParents(ctx context.Context, d *plugin.QueryData, _ *plugin.Hy
 }
 
 // workspaceIDOf returns the workspace id a ParentHydrate of listWorkspaceParents passed to its child hydrate.
-//nolint:unused // used by the per-workspace tables of the next changes
 func workspaceIDOf(h *plugin.HydrateData) string {
 	if ref, ok := h.Item.(*workspaceRef); ok {
 		return ref.ID.value
