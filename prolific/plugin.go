@@ -15,7 +15,14 @@ func Plugin(ctx context.Context) *plugin.Plugin {
 			NewInstance: ConfigInstance,
 		},
 		TableMap: map[string]*plugin.Table{
-			"prolific_batch_response": tableProlificBatchResponse(ctx),
+			"prolific_batch_response":           tableProlificBatchResponse(ctx),
+			"prolific_participant_group":        tableProlificParticipantGroup(ctx),
+			"prolific_participant_group_member": tableProlificParticipantGroupMember(ctx),
+			"prolific_project":                  tableProlificProject(ctx),
+			"prolific_study":                    tableProlificStudy(ctx),
+			"prolific_submission":               tableProlificSubmission(ctx),
+			"prolific_user":                     tableProlificUser(ctx),
+			"prolific_workspace":                tableProlificWorkspace(ctx),
 		},
 	}
 }
