@@ -271,8 +271,9 @@ type pagedList struct {
 //   - pageNumberPaging follows _links.next.href while it is set. The link is only used for its query string, and only
 //     when it names the same host and endpoint; the request always goes to the connection's base URL through
 //     client.get, so the token never follows a link elsewhere. A body whose _links.next is null ends the list. A body
-//     without _links ends on an empty page or one shorter than asked for; otherwise the next page number is asked for.
-//   - limitOffsetPaging ends on an empty or short page, or when the offset reaches meta.count.
+//     without _links asks for the next page number until the list ends (see lastPage).
+//   - limitOffsetPaging asks for the next offset until the list ends: an empty page, the items read reaching
+//     meta.count, or without meta.count a page shorter than asked for (see lastPage).
 //   - It stops as soon as the SDK needs no more rows (RowsRemaining is 0).
 //   - Loop guards: a request that repeats an earlier one (a next link pointing back), a page whose item ids are the
 //     same as the previous page's, and more than maxPages pages are errors, never an endless query.
@@ -328,7 +329,7 @@ func eachPage[T any](ctx context.Context, d *plugin.QueryData, list pagedList, r
 
 	seen := map[string]bool{}
 	var previousIDs []string
-	var offset int64
+	var offset int64 // items read so far
 	for page := 1; ; page++ {
 		if page > maxPages {
 			return fmt.Errorf("GET %s: stopped after %d pages; the list does not end", list.path, maxPages)
@@ -359,7 +360,7 @@ func eachPage[T any](ctx context.Context, d *plugin.QueryData, list pagedList, r
 		for i, item := range items {
 			ids[i] = idOf(item)
 		}
-		if len(ids) > 0 && slices.Equal(ids, previousIDs) {
+		if len(ids) > 0 && !slices.Contains(ids, "") && slices.Equal(ids, previousIDs) {
 			return fmt.Errorf("GET %s: page %d returned the same items as page %d; the API's paging loops", list.path, page, page-1)
 		}
 		for _, item := range items {
@@ -380,16 +381,34 @@ func eachPage[T any](ctx context.Context, d *plugin.QueryData, list pagedList, r
 				}
 				query = next
 				continue
-			case envelope.hasLinks, received == 0, received < size:
+			case envelope.hasLinks:
+				return nil
+			}
+			offset += received
+			if lastPage(received, size, offset, envelope.count) {
 				return nil
 			}
 			query.Set("page", strconv.Itoa(page+1))
 		case limitOffsetPaging:
 			offset += received
-			if received == 0 || received < asked || (envelope.count != nil && offset >= *envelope.count) {
+			if lastPage(received, asked, offset, envelope.count) {
 				return nil
 			}
 		}
+	}
+}
+
+// lastPage decides, without a next link, whether a page was the last: an empty page is; otherwise meta.count, when
+// the body has it, says whether items remain (a server may cap the page size below what was asked); without it, a
+// page shorter than asked is the last.
+func lastPage(received, asked, seen int64, count *int64) bool {
+	switch {
+	case received == 0:
+		return true
+	case count != nil:
+		return seen >= *count
+	default:
+		return received < asked
 	}
 }
 
