@@ -11,8 +11,8 @@ const (
 
 type fakeProject struct {
 	id, workspace, title string
-	fields            map[string]any // the rest of the list item
-	longitudinal      map[string]any // the get endpoint's longitudinal object, or nil
+	fields               map[string]any // the rest of the list item
+	longitudinal         map[string]any // the get endpoint's longitudinal object, or nil
 }
 
 // short is the list item (ProjectShort).

@@ -62,8 +62,8 @@ var studies = []map[string]any{
 		"is_ready_to_publish": true, "average_reward_per_hour": 1012.5, "estimated_reward_per_hour": 1000,
 		"data_collection_method": "AI_TASK_BUILDER_BATCH", "data_collection_id": BatchSentiment,
 		"data_collection_metadata": map[string]any{"annotators_per_task": 3},
-		"filters": []map[string]any{{"filter_id": "approval_rate", "selected_range": map[string]any{"lower": 95, "upper": 100}}},
-		"study_labels": []string{"annotation", "ai_annotation"}, "metadata": "batch=sentiment",
+		"filters":                  []map[string]any{{"filter_id": "approval_rate", "selected_range": map[string]any{"lower": 95, "upper": 100}}},
+		"study_labels":             []string{"annotation", "ai_annotation"}, "metadata": "batch=sentiment",
 	}),
 	study(StudySummaries, ProjectSummaries, "Rate model summaries", map[string]any{
 		"internal_name": "summaries-batch-1", "status": "COMPLETED", "total_available_places": 5,
@@ -73,7 +73,7 @@ var studies = []map[string]any{
 		"is_ready_to_publish": true, "average_reward_per_hour": 880, "naivety_distribution_rate": 0.25,
 		"data_collection_method": "AI_TASK_BUILDER_BATCH", "data_collection_id": BatchSummaries,
 		"data_collection_metadata": map[string]any{"annotators_per_task": 2},
-		"study_labels": []string{"ai_evaluation"}, "device_compatibility": []string{"desktop", "tablet"},
+		"study_labels":             []string{"ai_evaluation"}, "device_compatibility": []string{"desktop", "tablet"},
 	}),
 	study(StudyPilot, ProjectSentiment, "Shopping habits survey", map[string]any{
 		"internal_name": "pilot-survey", "status": "ACTIVE", "total_available_places": 20, "places_taken": 3,

@@ -34,12 +34,12 @@ var pagingQuirks = map[string]PageQuirk{
 // fakeSubmission holds every field; listItem and detail give the two documented views.
 type fakeSubmission struct {
 	id, study, participant, status string
-	started, completed            time.Time // completed is zero while a submission is active
-	code                          any
-	reward                        int
-	bonuses                       []int
-	returnRequested               any
-	strata                        any
+	started, completed             time.Time // completed is zero while a submission is active
+	code                           any
+	reward                         int
+	bonuses                        []int
+	returnRequested                any
+	strata                         any
 }
 
 func (s fakeSubmission) completedAt() any {

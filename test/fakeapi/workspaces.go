@@ -40,8 +40,8 @@ var workspaceDetails = map[string]map[string]any{
 var workspaceBalances = map[string]map[string]any{
 	WorkspaceNLP: {
 		"currency_code": "GBP", "total_balance": 250000,
-		"balance_breakdown": map[string]int{"rewards": 180000, "fees": 60000, "vat": 10000},
-		"available_balance": 175050,
+		"balance_breakdown":           map[string]int{"rewards": 180000, "fees": 60000, "vat": 10000},
+		"available_balance":           175050,
 		"available_balance_breakdown": map[string]int{"rewards": 126000, "fees": 42000, "vat": 7050},
 	},
 	WorkspaceVision: {
