@@ -10,7 +10,7 @@ import (
 
 const studiesTable = "prolific_study"
 
-// listColumns are prolific_study's columns that the list endpoint fills (no per-study request).
+// studyListColumns are prolific_study's columns that the list endpoint fills (no per-study request).
 var studyListColumns = []string{"workspace_id", "project_id", "id", "name", "internal_name", "status", "study_type",
 	"estimated_completion_time", "total_available_places", "places_taken", "number_of_submissions", "reward",
 	"total_cost", "published_at", "publish_at", "date_created", "credential_pool_id", "is_ready_to_publish"}
