@@ -14,6 +14,8 @@ const (
 	StudyPilot     = "6601a9e2f1c3b5d7e9a0b1c4"
 	StudyLarge     = "6601a9e2f1c3b5d7e9a0b1c5"
 	StudyDraft     = "6601a9e2f1c3b5d7e9a0b1c6"
+	// StudyArchived is a third study of the sentiment project, so its study list spans three pages of one.
+	StudyArchived = "6601a9e2f1c3b5d7e9a0b1c7"
 )
 
 // studyShortFields are the fields of a study list item (StudyShort); the get endpoint returns every field.
@@ -92,6 +94,11 @@ var studies = []map[string]any{
 		"access_details": []map[string]any{{"external_url": "https://labels.example.org/a", "total_allocation": 250},
 			{"external_url": "https://labels.example.org/b", "total_allocation": 250}},
 		"study_labels": []string{"ai_data_creation_images"}, "presentment_currency_code": "USD",
+	}),
+	study(StudyArchived, ProjectSentiment, "Review sentiment (pilot, 2025)", map[string]any{
+		"internal_name": "sentiment-pilot-0", "status": "COMPLETED", "total_available_places": 2, "places_taken": 2,
+		"number_of_submissions": 2, "reward": 200, "total_cost": 560, "date_created": "2025-11-02T10:00:00Z",
+		"published_at": "2025-11-02T11:00:00Z", "is_ready_to_publish": true, "is_pilot": true,
 	}),
 	study(StudyDraft, ProjectVision, "Draft: label road signs", map[string]any{
 		"publish_at": "2026-12-01T09:00:00Z", "status": "SCHEDULED", "completion_codes": []any{},
