@@ -26,3 +26,27 @@ func column[T any](name string, columnType proto.ColumnType, description string,
 		}),
 	}
 }
+
+// hydratedColumn is column for values that a column hydrate fetches: the SDK runs hydrate only when the query
+// selects a column that names it, and get reads the hydrate's result. A hydrate that finds nothing (nil) gives NULL.
+func hydratedColumn[T any](name string, columnType proto.ColumnType, description string, hydrate plugin.HydrateFunc, get func(*T) any) *plugin.Column {
+	return &plugin.Column{
+		Name:        name,
+		Type:        columnType,
+		Description: description,
+		Hydrate:     hydrate,
+		Transform: transform.From(func(_ context.Context, d *transform.TransformData) (any, error) {
+			if d.HydrateItem == nil {
+				return nil, nil
+			}
+			row, ok := d.HydrateItem.(*T)
+			if !ok {
+				return nil, fmt.Errorf("column %s: unexpected row type %T", name, d.HydrateItem)
+			}
+			if row == nil {
+				return nil, nil
+			}
+			return get(row), nil
+		}),
+	}
+}

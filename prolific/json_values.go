@@ -71,6 +71,27 @@ func (n jsonInt) sqlValue() any {
 	return n.value
 }
 
+// jsonNumber is a number that may have a fraction, also accepted as a numeric string.
+type jsonNumber struct {
+	value float64
+	set   bool
+}
+
+func (n *jsonNumber) UnmarshalJSON(data []byte) error {
+	*n = jsonNumber{}
+	if v, err := strconv.ParseFloat(strings.Trim(string(data), `"`), 64); err == nil && !math.IsInf(v, 0) && !math.IsNaN(v) {
+		n.value, n.set = v, true
+	}
+	return nil
+}
+
+func (n jsonNumber) sqlValue() any {
+	if !n.set {
+		return nil
+	}
+	return n.value
+}
+
 // jsonBool is a boolean, also accepted as the strings "true" and "false".
 type jsonBool struct {
 	value bool

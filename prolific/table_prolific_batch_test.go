@@ -12,44 +12,6 @@ import (
 
 const batchesTable = "prolific_batch"
 
-// checkSchema checks a table's columns and types exactly, that every description is a capitalised sentence ending
-// with a period, and that the columns come key columns first, then alphabetically.
-func checkSchema(t *testing.T, p *harness.Plugin, table string, keyColumns []string, want map[string]string) {
-	t.Helper()
-	schema := p.Schema(t)[table]
-	if schema == nil {
-		t.Fatalf("no table %s", table)
-	}
-	got := map[string]string{}
-	var order []string
-	for _, c := range schema.GetColumns() {
-		if c.Name == "_ctx" || strings.HasPrefix(c.Name, "sp_") { // added by the SDK to every table
-			continue
-		}
-		got[c.Name] = c.Type.String()
-		order = append(order, c.Name)
-		if c.Description == "" || !strings.HasSuffix(c.Description, ".") || strings.ToUpper(c.Description[:1]) != c.Description[:1] {
-			t.Errorf("column %s: description %q must be a capitalised sentence ending with a period", c.Name, c.Description)
-		}
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("columns %v, want exactly %v", got, want)
-	}
-	if len(order) < len(keyColumns) || !reflect.DeepEqual(order[:len(keyColumns)], keyColumns) {
-		t.Errorf("column order %v does not start with the key columns %v", order, keyColumns)
-	}
-	rest := order[min(len(keyColumns), len(order)):]
-	for i := 1; i < len(rest); i++ {
-		if rest[i-1] > rest[i] {
-			t.Errorf("columns after the key columns are not alphabetical: %v", rest)
-			break
-		}
-	}
-	if d := schema.GetDescription(); d == "" || !strings.HasSuffix(d, ".") {
-		t.Errorf("table description %q", d)
-	}
-}
-
 // ownKeys drops the key column the SDK adds to every table (sp_connection_name).
 func ownKeys(keys []*proto.KeyColumn) []*proto.KeyColumn {
 	var own []*proto.KeyColumn
@@ -59,20 +21,6 @@ func ownKeys(keys []*proto.KeyColumn) []*proto.KeyColumn {
 		}
 	}
 	return own
-}
-
-// checkRow compares the listed columns of a row with their expected values (harness.Value form).
-func checkRow(t *testing.T, label string, row harness.Row, want map[string]any) {
-	t.Helper()
-	if row == nil {
-		t.Errorf("%s: no such row", label)
-		return
-	}
-	for column, expected := range want {
-		if got := harness.Value(t, row[column]); !reflect.DeepEqual(got, expected) {
-			t.Errorf("%s column %s = %#v, want %#v", label, column, got, expected)
-		}
-	}
 }
 
 // checkKinds checks that every non-null value has its column's type: kinds names the non-string columns.

@@ -41,6 +41,9 @@ type Request struct {
 type Server struct {
 	Token          string
 	AuthErrorShape ErrorShape
+	// MaxPageSize, when above zero, caps the page_size and limit of every paged list, as a server-side maximum would.
+	// Tests set it to get many pages from small fixtures. Set it before the first request.
+	MaxPageSize int
 
 	mu          sync.Mutex
 	batches     map[string]*batchData

@@ -1,12 +1,17 @@
 package fakeapi
 
-import "net/http"
+import (
+	"net/http"
+	"slices"
+)
 
 // Workspace fixtures (../shared/prolific-api.md §5.2). Tables that iterate workspaces list these two.
 const (
 	WorkspaceNLP    = "65f0c2a1b4e8d9a7c3f10a22"
 	WorkspaceVision = "65f0c2a1b4e8d9a7c3f10a33"
 	ResearcherID    = "65f0c2a1b4e8d9a7c3f10a00"
+	// WorkspaceNoBalance is a workspace id the get endpoint knows but whose balance endpoint answers 404.
+	WorkspaceNoBalance = "65f0c2a1b4e8d9a7c3f10a44"
 )
 
 // Workspaces holds the fake's workspaces by id, as the API returns them. Tests may add to it before New.
@@ -25,17 +30,66 @@ var workspaces = []map[string]any{
 	},
 }
 
+// workspaceDetails are the fields only the get endpoint adds: the wallet id and the workspace's projects.
+var workspaceDetails = map[string]map[string]any{
+	WorkspaceNLP:    {"wallet": "65f0c2a1b4e8d9a7c3f1aa22"},
+	WorkspaceVision: {"wallet": "65f0c2a1b4e8d9a7c3f1aa33"},
+}
+
+// workspaceBalances are the balance endpoint's answers, in minor units (pence).
+var workspaceBalances = map[string]map[string]any{
+	WorkspaceNLP: {
+		"currency_code": "GBP", "total_balance": 250000,
+		"balance_breakdown":           map[string]int{"rewards": 180000, "fees": 60000, "vat": 10000},
+		"available_balance":           175050,
+		"available_balance_breakdown": map[string]int{"rewards": 126000, "fees": 42000, "vat": 7050},
+	},
+	WorkspaceVision: {
+		"currency_code": "USD", "total_balance": 0,
+		"balance_breakdown": map[string]int{"rewards": 0, "fees": 0, "vat": 0},
+		"available_balance": 0, "available_balance_breakdown": map[string]int{"rewards": 0, "fees": 0, "vat": 0},
+	},
+}
+
 func init() { registrars = append(registrars, registerWorkspaces) }
 
 func registerWorkspaces(s *Server) {
-	s.handle("/api/v1/workspaces", func(w http.ResponseWriter, _ *http.Request) { List(w, workspaces) })
+	s.handle("/api/v1/workspaces", func(w http.ResponseWriter, r *http.Request) { LimitOffset(s, w, r, workspaces) })
 	s.handle("/api/v1/workspaces/{workspace_id}", func(w http.ResponseWriter, r *http.Request) {
+		id := r.PathValue("workspace_id")
+		if id == WorkspaceNoBalance {
+			Object(w, map[string]any{"id": id, "title": "Archive", "owner": ResearcherID, "projects": []any{}}, true)
+			return
+		}
 		for _, ws := range workspaces {
-			if ws["id"] == r.PathValue("workspace_id") {
-				Object(w, ws, true)
+			if ws["id"] == id {
+				detail := map[string]any{}
+				for k, v := range ws {
+					detail[k] = v
+				}
+				for k, v := range workspaceDetails[id] {
+					detail[k] = v
+				}
+				var projects []map[string]any
+				for _, p := range projects_ {
+					if p.workspace == id {
+						projects = append(projects, p.short())
+					}
+				}
+				detail["projects"] = projects
+				Object(w, detail, true)
 				return
 			}
 		}
 		Object(w, nil, false)
 	})
+	s.handle("/api/v1/workspaces/{workspace_id}/balance", func(w http.ResponseWriter, r *http.Request) {
+		balance, ok := workspaceBalances[r.PathValue("workspace_id")]
+		Object(w, balance, ok)
+	})
+}
+
+// knownWorkspace reports whether id is one of the fake's workspaces.
+func knownWorkspace(id string) bool {
+	return slices.ContainsFunc(workspaces, func(ws map[string]any) bool { return ws["id"] == id })
 }

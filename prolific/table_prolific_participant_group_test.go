@@ -1,0 +1,108 @@
+package prolific_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/pipeworks/steampipe-plugin-prolific/test/fakeapi"
+	"github.com/pipeworks/steampipe-plugin-prolific/test/harness"
+)
+
+const groupsTable = "prolific_participant_group"
+const membersTable = "prolific_participant_group_member"
+
+func TestParticipantGroupSchema(t *testing.T) {
+	_, p := startFake(t)
+	checkSchema(t, p, groupsTable, []string{"workspace_id", "project_id", "id"}, map[string]string{
+		"workspace_id": "STRING", "project_id": "STRING", "id": "STRING", "description": "STRING",
+		"feeder_studies": "JSON", "is_deleted": "BOOL", "name": "STRING", "organisation_id": "STRING",
+		"participant_count": "INT",
+	})
+	checkKeyColumns(t, p, groupsTable, map[string]string{"workspace_id": "optional", "project_id": "optional"}, "id")
+	checkSchema(t, p, membersTable, []string{"participant_group_id"}, map[string]string{
+		"participant_group_id": "STRING", "datetime_created": "TIMESTAMP", "participant_id": "STRING",
+	})
+	checkKeyColumns(t, p, membersTable, map[string]string{"participant_group_id": "required"}, "")
+}
+
+func TestParticipantGroupAllColumns(t *testing.T) {
+	api, p := startFake(t)
+	rows := p.MustExecute(t, harness.Query{Table: groupsTable})
+	byID := harness.ByColumn(t, rows, "id")
+	if len(byID) != 3 {
+		t.Fatalf("%d groups, want 3", len(byID))
+	}
+	trusted := map[string]any{
+		"workspace_id": fakeapi.WorkspaceNLP, "project_id": nil, "id": fakeapi.GroupTrusted,
+		"description": "Annotators with high agreement in earlier batches.",
+		"feeder_studies": j(t, `[{"id":"`+fakeapi.StudySentiment+`","name":"Rate product reviews","internal_name":"sentiment-batch-1","status":"AWAITING REVIEW",`+
+			`"feeder_completion_codes":[{"code":"C1A2B3C4","code_type":"COMPLETED","action":"ADD_TO_PARTICIPANT_GROUP"}]}]`),
+		"is_deleted": false, "name": "Trusted annotators", "organisation_id": nil, "participant_count": int64(3),
+	}
+	checkRow(t, "trusted", byID[fakeapi.GroupTrusted], trusted)
+	checkRow(t, "summary raters", byID[fakeapi.GroupSummaryRaters], map[string]any{"project_id": fakeapi.ProjectSummaries,
+		"description": nil, "feeder_studies": j(t, `[]`)})
+	checkRow(t, "vision", byID[fakeapi.GroupVisionDisabled], map[string]any{"workspace_id": fakeapi.WorkspaceVision,
+		"is_deleted": true, "organisation_id": "65f0c2a1b4e8d9a7c3f10b00", "participant_count": int64(0)})
+	if got := requestsWith(api, "/api/v1/participant-groups/"); len(got) != 2 {
+		t.Errorf("requests %v, want one per workspace", got)
+	}
+	got := p.MustExecute(t, harness.Query{Table: groupsTable, Quals: harness.Equals("id", fakeapi.GroupTrusted)})
+	if len(got) != 1 {
+		t.Fatalf("get: %d rows", len(got))
+	}
+	checkRow(t, "get", got[0], trusted)
+}
+
+func TestParticipantGroupScopes(t *testing.T) {
+	api, p := startFake(t)
+	rows := p.MustExecute(t, harness.Query{Table: groupsTable, Quals: harness.Equals("project_id", fakeapi.ProjectSummaries)})
+	if got := harness.Strings(rows, "id"); len(got) != 1 || got[0] != fakeapi.GroupSummaryRaters {
+		t.Errorf("project groups %v", got)
+	}
+	if got := requestsWith(api, "/api/v1/participant-groups/"); len(got) != 1 || !strings.Contains(got[0], "project_id="+fakeapi.ProjectSummaries) {
+		t.Errorf("requests %v, want one with project_id", got)
+	}
+	if n := api.RequestsTo("/api/v1/workspaces/"); n != 0 {
+		t.Errorf("%d workspace requests for a project_id query", n)
+	}
+	api.ResetLog()
+	rows = p.MustExecute(t, harness.Query{Table: groupsTable, Quals: harness.Equals("workspace_id", fakeapi.WorkspaceVision)})
+	if got := harness.Strings(rows, "id"); len(got) != 1 || got[0] != fakeapi.GroupVisionDisabled {
+		t.Errorf("Vision groups %v", got)
+	}
+	if got := requestsWith(api, "/api/v1/participant-groups/"); len(got) != 1 || got[0] != "limit=100&offset=0&workspace_id="+fakeapi.WorkspaceVision {
+		t.Errorf("requests %v", got)
+	}
+	// Paging: the NLP workspace's two groups in pages of one.
+	api.MaxPageSize = 1
+	api.ResetLog()
+	rows = p.MustExecute(t, harness.Query{Table: groupsTable, Quals: harness.Equals("workspace_id", fakeapi.WorkspaceNLP)})
+	if len(rows) != 2 || len(requestsWith(api, "/api/v1/participant-groups/")) != 2 {
+		t.Errorf("%d rows in %d requests, want 2 in 2", len(rows), len(requestsWith(api, "/api/v1/participant-groups/")))
+	}
+	rows = p.MustExecute(t, harness.Query{Table: groupsTable, Quals: harness.Equals("id", "67b0c1d2e3f4a5b6c7d8ffff")})
+	if len(rows) != 0 {
+		t.Errorf("unknown group: %d rows", len(rows))
+	}
+}
+
+func TestParticipantGroupMembers(t *testing.T) {
+	api, p := startFake(t)
+	rows := p.MustExecute(t, harness.Query{Table: membersTable, Quals: harness.Equals("participant_group_id", fakeapi.GroupTrusted)})
+	byID := harness.ByColumn(t, rows, "participant_id")
+	if len(byID) != 3 {
+		t.Fatalf("%d members, want 3", len(byID))
+	}
+	checkRow(t, "member", byID["5f4dcc3b5aa765d61d8327de"], map[string]any{"participant_group_id": fakeapi.GroupTrusted,
+		"participant_id": "5f4dcc3b5aa765d61d8327de", "datetime_created": harness.Timestamp(t, "2026-09-25T10:00:00Z")})
+	if n := api.RequestsTo("/api/v1/participant-groups/" + fakeapi.GroupTrusted + "/participants/"); n != 1 {
+		t.Errorf("%d requests, want 1", n)
+	}
+	mustFail(t, p, harness.Query{Table: membersTable}, "missing 1 required qual", "participant_group_id")
+	rows = p.MustExecute(t, harness.Query{Table: membersTable,
+		Quals: harness.In("participant_group_id", fakeapi.GroupTrusted, fakeapi.GroupSummaryRaters, "67b0c1d2e3f4a5b6c7d8ffff")})
+	if len(rows) != 5 {
+		t.Errorf("%d members of two groups and an unknown one, want 5", len(rows))
+	}
+}

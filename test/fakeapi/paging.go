@@ -1,0 +1,132 @@
+package fakeapi
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// PageQuirk makes a page-numbered list misbehave, for the plugin's loop guards.
+type PageQuirk int
+
+const (
+	// PageNormal pages correctly.
+	PageNormal PageQuirk = iota
+	// PageNextRepeats answers every page with a next link to page 2, so page 2 links to itself.
+	PageNextRepeats
+	// PageSameItems answers every page with the first page's items and a next link to the following page.
+	PageSameItems
+	// PageForeignNext links to the next page on another host.
+	PageForeignNext
+	// PageNoLinks sends no _links, only the items and meta.count.
+	PageNoLinks
+)
+
+// Paged writes one page of a page-numbered list (../shared/prolific-api.md §1.5): page (1-based, default 1) and
+// page_size (default defaultSize, capped by maxSize when above zero and by MaxPageSize), with HAL-style _links whose hrefs are absolute URLs on the
+// request's host (next and previous are null at the ends) and meta.count. A page past the last is a 404, as Django
+// REST Framework answers "Invalid page.".
+func Paged[T any](s *Server, w http.ResponseWriter, r *http.Request, items []T, defaultSize, maxSize int, quirk PageQuirk) {
+	query := r.URL.Query()
+	page, size := 1, defaultSize
+	if v := query.Get("page"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			writeError(w, http.StatusNotFound, EnvelopeShape, "Not Found", "Invalid page.")
+			return
+		}
+		page = n
+	}
+	if v := query.Get("page_size"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			writeError(w, http.StatusBadRequest, EnvelopeShape, "Bad Request", "page_size must be a positive integer.")
+			return
+		}
+		size = n
+	}
+	if s.MaxPageSize > 0 {
+		size = min(size, s.MaxPageSize)
+	}
+	if maxSize > 0 {
+		size = min(size, maxSize)
+	}
+	pages := max(1, (len(items)+size-1)/size)
+	if page > pages {
+		writeError(w, http.StatusNotFound, EnvelopeShape, "Not Found", "Invalid page.")
+		return
+	}
+	from := (page - 1) * size
+	if quirk == PageSameItems {
+		from = 0
+	}
+	results := items[from:min(from+size, len(items))]
+
+	link := func(n int, title string) map[string]any {
+		if n < 1 || n > pages {
+			return map[string]any{"href": nil, "title": title}
+		}
+		q := url.Values{}
+		for k, v := range query {
+			q[k] = v
+		}
+		q.Set("page", strconv.Itoa(n))
+		host := r.Host
+		if quirk == PageForeignNext && title == "Next" {
+			host = "elsewhere.example.org"
+		}
+		return map[string]any{"href": fmt.Sprintf("http://%s%s/?%s", host, r.URL.Path, q.Encode()), "title": title}
+	}
+	next := page + 1
+	if quirk == PageNextRepeats {
+		next = 2
+		pages = max(pages, 2)
+	}
+	body := map[string]any{"results": results, "meta": map[string]int{"count": len(items)}}
+	if quirk != PageNoLinks {
+		body["_links"] = map[string]any{
+			"self": link(page, "Current"), "next": link(next, "Next"), "previous": link(page-1, "Previous"),
+			"last": link(pages, "Last"),
+		}
+	}
+	writeJSON(w, http.StatusOK, body)
+}
+
+// LimitOffset writes a list that honours limit and offset when they are given, as the CLI assumes for workspaces,
+// projects and participant groups (§1.5; the spec documents no paging for them). Without limit the whole list comes
+// back. meta.count is the size of the whole list.
+func LimitOffset[T any](s *Server, w http.ResponseWriter, r *http.Request, items []T) {
+	query := r.URL.Query()
+	offset, limit := 0, len(items)
+	if v := query.Get("offset"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			writeError(w, http.StatusBadRequest, EnvelopeShape, "Bad Request", "offset must be a non-negative integer.")
+			return
+		}
+		offset = n
+	}
+	if v := query.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			writeError(w, http.StatusBadRequest, EnvelopeShape, "Bad Request", "limit must be a positive integer.")
+			return
+		}
+		limit = n
+		if s.MaxPageSize > 0 {
+			limit = min(limit, s.MaxPageSize)
+		}
+	}
+	from := min(offset, len(items))
+	results := items[from:min(from+limit, len(items))]
+	writeJSON(w, http.StatusOK, map[string]any{"results": results, "meta": map[string]int{"count": len(items)}})
+}
+
+// badRequest writes the documented 400 envelope with per-field validation messages.
+func badRequest(w http.ResponseWriter, field, message string) {
+	writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{
+		"status": http.StatusBadRequest, "error_code": 140001, "title": "Bad Request",
+		"detail": map[string][]string{field: {message}},
+	}})
+}

@@ -1,0 +1,17 @@
+-- 450 submissions come back in three pages of 200, 200 and 50.
+select count(*) as submissions, count(distinct id) as distinct_ids,
+  count(*) filter (where status = 'AWAITING REVIEW') as awaiting_review
+from prolific_submission
+where study_id = '6601a9e2f1c3b5d7e9a0b1c5';
+
+-- LIMIT returns exactly that many rows.
+select count(*) as rows_returned
+from (select id from prolific_submission where study_id = '6601a9e2f1c3b5d7e9a0b1c5' limit 7) s;
+
+-- Lists whose paging loops end in an error, not an endless query.
+select count(*) from prolific_submission where study_id = '6601a9e2f1c3b5d7e9a0bf01';
+
+select count(*) from prolific_submission where study_id = '6601a9e2f1c3b5d7e9a0bf02';
+
+-- Pages without _links end when meta.count is reached.
+select count(*) as no_links from prolific_submission where study_id = '6601a9e2f1c3b5d7e9a0bf04';
