@@ -207,22 +207,7 @@ var exportJobs = map[string][]map[string]any{
 func init() { registrars = append(registrars, registerBatches) }
 
 func registerBatches(s *Server) {
-	s.handle("/api/v1/data-collection/batches", func(w http.ResponseWriter, r *http.Request) {
-		workspaceID := r.URL.Query().Get("workspace_id")
-		if workspaceID == "" {
-			writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{
-				"status": 400, "error_code": 140001, "title": "Bad Request",
-				"detail": map[string]any{"workspace_id": []string{"This field is required."}}}})
-			return
-		}
-		results := []map[string]any{}
-		for _, b := range batches {
-			if b["workspace_id"] == workspaceID {
-				results = append(results, b)
-			}
-		}
-		List(w, results)
-	})
+	s.handle("/api/v1/data-collection/batches", ListByWorkspace(batches))
 	s.handle("/api/v1/data-collection/batches/{batch_id}", func(w http.ResponseWriter, r *http.Request) {
 		b := findBatch(r.PathValue("batch_id"))
 		Object(w, b, b != nil)

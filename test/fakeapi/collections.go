@@ -37,22 +37,7 @@ var collections = []map[string]any{
 func init() { registrars = append(registrars, registerCollections) }
 
 func registerCollections(s *Server) {
-	s.handle(CollectionsPath, func(w http.ResponseWriter, r *http.Request) {
-		workspaceID := r.URL.Query().Get("workspace_id")
-		if workspaceID == "" {
-			writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{
-				"status": 400, "error_code": 140001, "title": "Bad Request",
-				"detail": map[string]any{"workspace_id": []string{"This field is required."}}}})
-			return
-		}
-		results := []map[string]any{}
-		for _, c := range collections {
-			if c["workspace_id"] == workspaceID {
-				results = append(results, c)
-			}
-		}
-		List(w, results)
-	})
+	s.handle(CollectionsPath, ListByWorkspace(collections))
 	s.handle(CollectionsPath+"/{collection_id}", func(w http.ResponseWriter, r *http.Request) {
 		for _, c := range collections {
 			if c["id"] == r.PathValue("collection_id") {

@@ -81,6 +81,25 @@ func List[T any](w http.ResponseWriter, results []T) {
 	writeJSON(w, http.StatusOK, map[string]any{"results": results, "meta": map[string]int{"count": len(results)}})
 }
 
+// ListByWorkspace serves a list endpoint whose workspace_id parameter is required, as batches and collections are:
+// the items whose workspace_id matches, or the documented 400 without the parameter.
+func ListByWorkspace(items []map[string]any) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		workspaceID := r.URL.Query().Get("workspace_id")
+		if workspaceID == "" {
+			badRequest(w, "workspace_id", "This field is required.")
+			return
+		}
+		results := []map[string]any{}
+		for _, item := range items {
+			if item["workspace_id"] == workspaceID {
+				results = append(results, item)
+			}
+		}
+		List(w, results)
+	}
+}
+
 // Object writes one object, or the documented 404 envelope when found is false.
 func Object(w http.ResponseWriter, object any, found bool) {
 	if !found {
