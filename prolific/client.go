@@ -29,6 +29,9 @@ type Client struct {
 	retry      retryPolicy
 	httpClient *http.Client
 	userAgent  string
+	// slots holds one token per open request. A 200-value IN list or a large join starts that many scans at once;
+	// the SDK's rate limiter only paces when they start, so this is what bounds how many run against Prolific.
+	slots chan struct{}
 }
 
 // newClient builds a client from resolved settings. The transport bounds every wait that happens before a body
@@ -50,6 +53,7 @@ func newClient(settings clientSettings) *Client {
 		token:     settings.token,
 		timeout:   settings.timeout,
 		retry:     settings.retry,
+		slots:     make(chan struct{}, settings.maxConcurrent),
 		userAgent: "steampipe-plugin-prolific/" + Version + " (+https://github.com/pipeworks/steampipe-plugin-prolific)",
 	}
 	c.httpClient = &http.Client{Transport: transport, CheckRedirect: c.checkRedirect}
@@ -128,8 +132,15 @@ func (c *Client) get(ctx context.Context, path string, query url.Values) (*http.
 	}
 }
 
-// send makes one request. The body of a successful response is wrapped in a stall guard tied to the request.
+// send makes one request within the connection's concurrency bound. The body of a successful response is wrapped in
+// a stall guard tied to the request; the request's slot is freed when that body is closed, or at once on an error.
 func (c *Client) send(ctx context.Context, path string, query url.Values) (*http.Response, error) {
+	select {
+	case c.slots <- struct{}{}:
+	case <-ctx.Done():
+		return nil, context.Cause(ctx)
+	}
+	release := func() { <-c.slots }
 	reqCtx, cancel := context.WithCancelCause(ctx)
 	target := c.baseURL.String() + path
 	if len(query) > 0 {
@@ -138,6 +149,7 @@ func (c *Client) send(ctx context.Context, path string, query url.Values) (*http
 	req, err := http.NewRequestWithContext(reqCtx, http.MethodGet, target, nil)
 	if err != nil {
 		cancel(nil)
+		release()
 		return nil, err
 	}
 	req.Header.Set("Authorization", "Token "+c.token)
@@ -146,9 +158,10 @@ func (c *Client) send(ctx context.Context, path string, query url.Values) (*http
 	resp, err := c.httpClient.Do(req)
 	if err != nil {
 		cancel(nil)
+		release()
 		return nil, err
 	}
-	resp.Body = newStallGuard(resp.Body, c.timeout, cancel, reqCtx)
+	resp.Body = newStallGuard(resp.Body, c.timeout, cancel, reqCtx, release)
 	return resp, nil
 }
 
@@ -195,11 +208,12 @@ type stallGuard struct {
 	timer   *time.Timer
 	cancel  context.CancelCauseFunc
 	ctx     context.Context
+	closed  func() // frees the request's slot
 	once    sync.Once
 }
 
-func newStallGuard(body io.ReadCloser, timeout time.Duration, cancel context.CancelCauseFunc, ctx context.Context) *stallGuard {
-	g := &stallGuard{body: body, timeout: timeout, cancel: cancel, ctx: ctx}
+func newStallGuard(body io.ReadCloser, timeout time.Duration, cancel context.CancelCauseFunc, ctx context.Context, closed func()) *stallGuard {
+	g := &stallGuard{body: body, timeout: timeout, cancel: cancel, ctx: ctx, closed: closed}
 	g.timer = time.AfterFunc(timeout, func() { cancel(errStalled) })
 	g.timer.Stop()
 	return g
@@ -219,7 +233,10 @@ func (g *stallGuard) Read(p []byte) (int, error) {
 func (g *stallGuard) Close() error {
 	g.timer.Stop()
 	err := g.body.Close()
-	g.once.Do(func() { g.cancel(nil) })
+	g.once.Do(func() {
+		g.cancel(nil)
+		g.closed()
+	})
 	return err
 }
 

@@ -18,6 +18,7 @@ const (
 	defaultMaxRetries     = 5
 	defaultRetryBaseDelay = 1 * time.Second
 	defaultMaxRetryWait   = 60 * time.Second
+	defaultMaxConcurrent  = 5
 
 	tokenEnvVar   = "PROLIFIC_TOKEN"
 	baseURLEnvVar = "PROLIFIC_URL"
@@ -32,6 +33,7 @@ type prolificConfig struct {
 	MaxRetries     *int    `hcl:"max_retries"`
 	RetryBaseDelay *string `hcl:"retry_base_delay"`
 	MaxRetryWait   *string `hcl:"max_retry_wait"`
+	MaxConcurrent  *int    `hcl:"max_concurrent_requests"`
 }
 
 // ConfigInstance returns an empty connection config for the SDK to decode HCL into.
@@ -55,14 +57,17 @@ type clientSettings struct {
 	baseURL *url.URL
 	timeout time.Duration
 	retry   retryPolicy
+	// maxConcurrent bounds the requests the connection has open at once, bodies still being read included.
+	maxConcurrent int
 }
 
 // resolveSettings applies the precedence config file > environment variable > default, and checks every value.
 // lookupEnv is os.LookupEnv outside tests.
 func resolveSettings(config prolificConfig, lookupEnv func(string) (string, bool)) (clientSettings, error) {
 	settings := clientSettings{
-		timeout: defaultTimeout,
-		retry:   retryPolicy{maxRetries: defaultMaxRetries, baseDelay: defaultRetryBaseDelay, maxWait: defaultMaxRetryWait},
+		timeout:       defaultTimeout,
+		maxConcurrent: defaultMaxConcurrent,
+		retry:         retryPolicy{maxRetries: defaultMaxRetries, baseDelay: defaultRetryBaseDelay, maxWait: defaultMaxRetryWait},
 	}
 
 	token := firstNonEmpty(config.Token, tokenEnvVar, lookupEnv)
@@ -93,6 +98,12 @@ func resolveSettings(config prolificConfig, lookupEnv func(string) (string, bool
 	}
 	if settings.retry.maxWait, err = positiveDuration("max_retry_wait", config.MaxRetryWait, settings.retry.maxWait); err != nil {
 		return settings, err
+	}
+	if config.MaxConcurrent != nil {
+		if *config.MaxConcurrent < 1 {
+			return settings, fmt.Errorf("max_concurrent_requests is %d: it must be 1 or more", *config.MaxConcurrent)
+		}
+		settings.maxConcurrent = *config.MaxConcurrent
 	}
 	if config.MaxRetries != nil {
 		if *config.MaxRetries < 0 {

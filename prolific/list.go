@@ -360,6 +360,9 @@ func eachPage[T any](ctx context.Context, d *plugin.QueryData, list pagedList, r
 		}
 		seen[request] = true
 
+		if page > 1 { // the SDK waits for the first request; later pages wait for the connection's rate limiter here
+			d.WaitForListRateLimit(ctx)
+		}
 		items, envelope, err := readPage[T](ctx, client, list.path, query)
 		if isNotFound(err) && page == 1 {
 			loggerFrom(ctx).Debug("prolific.streamPages", "not_found", list.path)

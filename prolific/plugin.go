@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
+	"github.com/turbot/steampipe-plugin-sdk/v5/rate_limiter"
 )
 
 // freeMemIntervalEnvVar is the SDK's setting for how often, in streamed rows, it forces a full garbage collection
@@ -18,13 +19,29 @@ const (
 	defaultFreeMemInterval = "1000"
 )
 
+// apiLimiter bounds the requests one connection makes, whatever the query: an IN list of many batches or a large
+// join fans out into many scans, and Prolific's limits are per workspace and unpublished (prolific-api.md §1.4).
+// Users override it by name in their plugin block, for example
+//
+//	plugin "prolific" { limiter "prolific_api" { max_concurrency = 10 } }
+//
+// docs/index.md ("Errors, retries and limits") documents the defaults.
+var apiLimiter = &rate_limiter.Definition{
+	Name:           "prolific_api",
+	MaxConcurrency: 5,  // scans of one connection that may run at once
+	FillRate:       25, // scans or pages started per second, after a burst of BucketSize
+	BucketSize:     25,
+	Scope:          []string{"connection"},
+}
+
 // Plugin returns the plugin definition that main.go serves and the PostgreSQL extension build links in.
 func Plugin(ctx context.Context) *plugin.Plugin {
 	if _, set := os.LookupEnv(freeMemIntervalEnvVar); !set {
 		_ = os.Setenv(freeMemIntervalEnvVar, defaultFreeMemInterval)
 	}
 	return &plugin.Plugin{
-		Name: "steampipe-plugin-prolific",
+		Name:         "steampipe-plugin-prolific",
+		RateLimiters: []*rate_limiter.Definition{apiLimiter},
 		ConnectionConfigSchema: &plugin.ConnectionConfigSchema{
 			NewInstance: ConfigInstance,
 		},

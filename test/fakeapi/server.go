@@ -41,6 +41,8 @@ type Request struct {
 type Server struct {
 	Token          string
 	AuthErrorShape ErrorShape
+	// Latency delays every answer, so that concurrent requests overlap as they would against the real API.
+	Latency time.Duration
 	// MaxPageSize, when above zero, caps the page_size and limit of every paged list, as a server-side maximum would.
 	// Tests set it to get many pages from small fixtures. Set it before the first request.
 	MaxPageSize int
@@ -114,6 +116,9 @@ func Object(w http.ResponseWriter, object any, found bool) {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	done := s.record(r)
 	defer done()
+	if s.Latency > 0 {
+		time.Sleep(s.Latency)
+	}
 
 	if r.Header.Get("Authorization") != "Token "+s.Token {
 		s.writeAuthError(w)

@@ -312,3 +312,12 @@ func (s *countStream) Send(r *proto.ExecuteResponse) error {
 	}
 	return nil
 }
+
+// SetRateLimiters replaces the plugin's rate limiter definitions by name, as a `limiter` block in the user's plugin
+// configuration does.
+func (p *Plugin) SetRateLimiters(t testing.TB, definitions ...*proto.RateLimiterDefinition) {
+	t.Helper()
+	if _, err := p.server.SetRateLimiters(&proto.SetRateLimitersRequest{Definitions: definitions}); err != nil {
+		t.Fatalf("SetRateLimiters: %v", err)
+	}
+}

@@ -1,0 +1,75 @@
+package prolific_test
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/pipeworks/steampipe-plugin-prolific/test/fakeapi"
+	"github.com/pipeworks/steampipe-plugin-prolific/test/harness"
+	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
+)
+
+// inListOf200 runs a 200-value IN list on prolific_batch_response against a fake that answers every request after
+// 20 ms, and returns the highest number of requests the fake had open at once.
+func inListOf200(t *testing.T, extraConfig ...string) int {
+	t.Helper()
+	api := fakeapi.New()
+	api.Latency = 20 * time.Millisecond
+	server := httptest.NewServer(api)
+	defer server.Close()
+	p := harness.Start(t, harness.Config(server.URL, extraConfig...))
+	// Lift the default request rate so the test runs quickly; the concurrency bound is what it checks.
+	p.SetRateLimiters(t, &proto.RateLimiterDefinition{Name: "prolific_api", FillRate: 10000, BucketSize: 10000,
+		MaxConcurrency: 5, Scope: []string{"connection"}})
+	ids := make([]string, 200)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("00000000-0000-4000-8000-%012d", i) // unknown batches: a 404, so no rows, each
+	}
+	ids[0], ids[1] = fakeapi.BatchSentiment, fakeapi.BatchSummaries
+	rows, err := p.Execute(t, harness.Query{Table: responsesTable, Columns: []string{"batch_id", "id"},
+		Quals: harness.In("batch_id", ids...)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 54+24 {
+		t.Fatalf("%d rows, want the 78 responses of the two real batches", len(rows))
+	}
+	if n := len(api.Requests()); n != 200 {
+		t.Fatalf("%d requests, want one per batch id", n)
+	}
+	return api.MaxInFlight()
+}
+
+func TestConcurrencyCapHoldsUnderA200ValueInList(t *testing.T) {
+	if peak := inListOf200(t); peak > 5 || peak < 2 {
+		t.Fatalf("the fake saw %d requests at once; the default cap is 5 (and it should be reached)", peak)
+	}
+}
+
+func TestConcurrencyCapIsConfigurable(t *testing.T) {
+	if peak := inListOf200(t, "max_concurrent_requests = 2"); peak != 2 {
+		t.Fatalf("the fake saw %d requests at once with max_concurrent_requests = 2", peak)
+	}
+}
+
+// TestRateLimiterPacesScans checks the default limiter definition: 25 scans a second after a burst of 25, so 60
+// scans of one connection cannot start within one second.
+func TestRateLimiterPacesScans(t *testing.T) {
+	api := fakeapi.New()
+	server := httptest.NewServer(api)
+	defer server.Close()
+	p := harness.Start(t, harness.Config(server.URL))
+	ids := make([]string, 60)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("00000000-0000-4000-8000-%012d", i)
+	}
+	start := time.Now()
+	if _, err := p.Execute(t, harness.Query{Table: responsesTable, Columns: []string{"id"}, Quals: harness.In("batch_id", ids...)}); err != nil {
+		t.Fatal(err)
+	}
+	if elapsed := time.Since(start); elapsed < time.Second {
+		t.Fatalf("60 scans took %v: the rate limiter did not pace them", elapsed)
+	}
+}
