@@ -2,7 +2,6 @@ package fakeapi
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"net"
 	"net/http"
@@ -115,12 +114,9 @@ func (f *Fault) serve(w http.ResponseWriter, r *http.Request, s *Server) bool {
 			writeHead(w, len(body))
 			_, _ = w.Write(body[:half])
 		case MalformedJSON:
-			// Break the JSON between two values after the middle, where any reader must notice.
+			// Break the JSON at a separator after the middle, outside any string, where every reader must notice.
 			broken := append([]byte(nil), body...)
-			at := half
-			if i := bytes.Index(broken[half:], []byte("},")); i >= 0 {
-				at = half + i + 1
-			}
+			at := structuralByteAfter(broken, half)
 			broken[at] = '#'
 			writeHead(w, len(broken))
 			_, _ = w.Write(broken)
@@ -176,4 +172,23 @@ func resetAfter(w http.ResponseWriter, part []byte, fullLength int) {
 
 func writeRawHead(buf *bufio.ReadWriter, length int) {
 	_, _ = fmt.Fprintf(buf, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", length)
+}
+
+// structuralByteAfter returns the index of the first comma or closing bracket at or after from that is not inside a
+// string, or the last byte when there is none.
+func structuralByteAfter(body []byte, from int) int {
+	inString, escaped := false, false
+	for i, c := range body {
+		switch {
+		case escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case c == '"':
+			inString = !inString
+		case !inString && i >= from && (c == ',' || c == '}' || c == ']'):
+			return i
+		}
+	}
+	return len(body) - 1
 }
