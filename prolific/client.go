@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/hashicorp/go-hclog"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
@@ -79,21 +80,38 @@ func (c *Client) scrub(text string) string {
 	return strings.ReplaceAll(text, c.token, "[REDACTED]")
 }
 
+// maxIDLength bounds an id in a query. Prolific's ids are 24 hex digits or UUIDs; a much longer value is a mistake,
+// and sending it would only earn an unhelpful "414 URI Too Long".
+const maxIDLength = 256
+
 // apiPath builds a request path from a format whose %s verbs are filled with path segments. Each segment is escaped,
-// so an id such as "../../users/me" stays one segment of the intended endpoint; ids that are empty or are dot
-// segments are refused because servers resolve them before routing.
+// so an id such as "../../users/me" stays one segment of the intended endpoint. Ids that cannot be one are refused
+// with an error that says why: empty, dot segments (servers resolve them before routing), control characters, or
+// longer than maxIDLength.
 func apiPath(format string, segments ...string) (string, error) {
 	escaped := make([]any, len(segments))
 	for i, segment := range segments {
-		switch {
-		case strings.TrimSpace(segment) == "":
-			return "", errors.New("an id in the query is empty: give the id of an existing Prolific object")
-		case segment == "." || segment == "..":
-			return "", fmt.Errorf("%q is not a valid id", segment)
+		if err := checkID(segment); err != nil {
+			return "", err
 		}
 		escaped[i] = url.PathEscape(segment)
 	}
 	return fmt.Sprintf(format, escaped...), nil
+}
+
+// checkID explains why an id from a query cannot be sent to the API, or returns nil.
+func checkID(id string) error {
+	switch {
+	case strings.TrimSpace(id) == "":
+		return errors.New("an id in the query is empty: give the id of an existing Prolific object")
+	case id == "." || id == "..":
+		return fmt.Errorf("%q is not a valid id", id)
+	case len(id) > maxIDLength:
+		return fmt.Errorf("an id in the query is %d characters long; Prolific ids are at most %d (check the value)", len(id), maxIDLength)
+	case strings.IndexFunc(id, unicode.IsControl) >= 0:
+		return fmt.Errorf("the id %q contains control characters; Prolific ids never do (check the value)", id)
+	}
+	return nil
 }
 
 // get sends a GET for path (which apiPath built) and returns a successful response. It retries 429, 5xx and

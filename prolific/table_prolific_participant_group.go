@@ -63,7 +63,11 @@ type groupScope struct {
 // (one request; PostgreSQL checks any workspace_id qual against each group's own workspace_id), else each
 // workspace: the workspace_id qual, or every workspace the token can see.
 func listParticipantGroupScopes(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
-	if projectID := d.EqualsQualString("project_id"); projectID != "" {
+	projectID, given, err := optionalIDQual(d, "project_id")
+	if err != nil {
+		return nil, err
+	}
+	if given {
 		d.StreamListItem(ctx, &groupScope{param: "project_id", id: projectID})
 		return nil, nil
 	}

@@ -152,7 +152,11 @@ type projectRef struct {
 // its workspace from the project's get endpoint; otherwise it yields every project of each workspace (one workspace
 // with a workspace_id qual, else every workspace the token can see).
 func listStudyProjects(ctx context.Context, d *plugin.QueryData, h *plugin.HydrateData) (any, error) {
-	if projectID := d.EqualsQualString("project_id"); projectID != "" {
+	projectID, given, err := optionalIDQual(d, "project_id")
+	if err != nil {
+		return nil, err
+	}
+	if given {
 		path, err := apiPath("/api/v1/projects/%s/", projectID)
 		if err != nil {
 			return nil, err
@@ -176,7 +180,7 @@ func listProlificStudies(ctx context.Context, d *plugin.QueryData, h *plugin.Hyd
 	if !ok {
 		return nil, nil
 	}
-	if ws := d.EqualsQualString("workspace_id"); ws != "" && parent.workspaceID != ws {
+	if ws, given, _ := optionalIDQual(d, "workspace_id"); given && parent.workspaceID != ws {
 		return nil, nil // the project named by project_id is in another workspace
 	}
 	path, err := apiPath("/api/v1/projects/%s/studies/", parent.id)

@@ -2,6 +2,7 @@ package prolific
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 )
@@ -15,11 +16,24 @@ type workspaceRef struct {
 // projects, ...). With a workspace_id qual it yields just that workspace, without a request; otherwise every
 // workspace the token can see. The child hydrate reads the id with workspaceIDOf(h).
 func listWorkspaceParents(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
-	if id := d.EqualsQualString("workspace_id"); id != "" {
+	return nil, forEachWorkspace(ctx, d, func(id string) error {
 		d.StreamListItem(ctx, &workspaceRef{ID: jsonText{value: id, set: true}})
-		return nil, nil
+		return nil
+	})
+}
+
+// optionalIDQual returns the value of an optional id key column and whether the query gave one. A value that cannot
+// be an id (empty, too long, control characters) is an error, not "no filter": `where workspace_id = ”` must not
+// widen into every workspace.
+func optionalIDQual(d *plugin.QueryData, column string) (string, bool, error) {
+	if _, given := d.EqualsQuals[column]; !given {
+		return "", false, nil
 	}
-	return nil, streamList(ctx, d, "/api/v1/workspaces/", nil, func(*workspaceRef) {})
+	id := d.EqualsQualString(column)
+	if err := checkID(id); err != nil {
+		return "", true, fmt.Errorf("%s: %w", column, err)
+	}
+	return id, true, nil
 }
 
 // workspaceIDOf returns the workspace id a ParentHydrate of listWorkspaceParents passed to its child hydrate.
@@ -37,7 +51,11 @@ const workspacePageSize = 100
 
 // forEachWorkspace calls fn with the workspace_id qual, or else with each workspace the token can see.
 func forEachWorkspace(ctx context.Context, d *plugin.QueryData, fn func(workspaceID string) error) error {
-	if id := d.EqualsQualString("workspace_id"); id != "" {
+	id, given, err := optionalIDQual(d, "workspace_id")
+	if err != nil {
+		return err
+	}
+	if given {
 		return fn(id)
 	}
 	all, err := collectPages(ctx, d, pagedList{path: "/api/v1/workspaces/", style: limitOffsetPaging, pageSize: workspacePageSize},
