@@ -2,13 +2,17 @@ package prolific
 
 import (
 	"fmt"
+	"math/big"
 	"net"
 	"net/url"
 	"os"
 	"strings"
 	"time"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 )
 
 // Defaults for the connection arguments. docs/index.md and config/prolific.spc state the same values.
@@ -24,16 +28,16 @@ const (
 	baseURLEnvVar = "PROLIFIC_URL"
 )
 
-// prolificConfig is the connection block of config/prolific.spc. Every field is a pointer so that an absent argument
-// can be told apart from an empty one.
+// prolificConfig is the connection block of config/prolific.spc. Every field is a pointer (or an expression) so that
+// an absent argument can be told apart from an empty one.
 type prolificConfig struct {
-	Token          *string `hcl:"token"`
-	BaseURL        *string `hcl:"base_url"`
-	Timeout        *string `hcl:"timeout"`
-	MaxRetries     *int    `hcl:"max_retries"`
-	RetryBaseDelay *string `hcl:"retry_base_delay"`
-	MaxRetryWait   *string `hcl:"max_retry_wait"`
-	MaxConcurrent  *int    `hcl:"max_concurrent_requests"`
+	Token          *string        `hcl:"token"`
+	BaseURL        *string        `hcl:"base_url"`
+	Timeout        *string        `hcl:"timeout"`
+	MaxRetries     hcl.Expression `hcl:"max_retries,optional"`
+	RetryBaseDelay *string        `hcl:"retry_base_delay"`
+	MaxRetryWait   *string        `hcl:"max_retry_wait"`
+	MaxConcurrent  hcl.Expression `hcl:"max_concurrent_requests,optional"`
 }
 
 // ConfigInstance returns an empty connection config for the SDK to decode HCL into.
@@ -99,17 +103,11 @@ func resolveSettings(config prolificConfig, lookupEnv func(string) (string, bool
 	if settings.retry.maxWait, err = positiveDuration("max_retry_wait", config.MaxRetryWait, settings.retry.maxWait); err != nil {
 		return settings, err
 	}
-	if config.MaxConcurrent != nil {
-		if *config.MaxConcurrent < 1 {
-			return settings, fmt.Errorf("max_concurrent_requests is %d: it must be 1 or more", *config.MaxConcurrent)
-		}
-		settings.maxConcurrent = *config.MaxConcurrent
+	if settings.maxConcurrent, err = wholeNumber("max_concurrent_requests", config.MaxConcurrent, 1, settings.maxConcurrent); err != nil {
+		return settings, err
 	}
-	if config.MaxRetries != nil {
-		if *config.MaxRetries < 0 {
-			return settings, fmt.Errorf("max_retries is %d: it must be 0 (no retries) or more", *config.MaxRetries)
-		}
-		settings.retry.maxRetries = *config.MaxRetries
+	if settings.retry.maxRetries, err = wholeNumber("max_retries", config.MaxRetries, 0, settings.retry.maxRetries); err != nil {
+		return settings, err
 	}
 	return settings, nil
 }
@@ -153,6 +151,40 @@ func isLoopbackHost(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// wholeNumber reads an optional whole-number argument of at least minimum. The numeric arguments are declared as
+// expressions, not ints, because the SDK reports a value of the wrong type without naming the argument
+// ("Unsuitable value: a number is required"); read here, the error names it and gives an example.
+func wholeNumber(name string, expr hcl.Expression, minimum, fallback int) (int, error) {
+	if expr == nil {
+		return fallback, nil
+	}
+	value, diags := expr.Value(nil)
+	if diags.HasErrors() {
+		return 0, fmt.Errorf("%s: %s", name, diags.Error())
+	}
+	if value.IsNull() {
+		return fallback, nil
+	}
+	if number, err := convert.Convert(value, cty.Number); err == nil && number.IsKnown() {
+		if n, accuracy := number.AsBigFloat().Int64(); accuracy == big.Exact && n >= int64(minimum) && n <= 1<<20 {
+			return int(n), nil
+		}
+	}
+	return 0, fmt.Errorf("%s = %s is not valid: it must be a whole number of at least %d, such as %s = %d",
+		name, describeValue(value), minimum, name, max(minimum, fallback))
+}
+
+// describeValue shows a configuration value the way the user wrote it, for an error message.
+func describeValue(value cty.Value) string {
+	if value.Type() == cty.String {
+		return fmt.Sprintf("%q", value.AsString())
+	}
+	if value.Type() == cty.Number {
+		return value.AsBigFloat().Text('g', -1)
+	}
+	return value.Type().FriendlyName()
 }
 
 // positiveDuration parses an optional Go duration argument such as "30s".

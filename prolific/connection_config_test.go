@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
 )
 
 func env(vars map[string]string) func(string) (string, bool) {
@@ -14,6 +17,9 @@ func env(vars map[string]string) func(string) (string, bool) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// number is a numeric argument as HCL decodes it.
+func number(n int) hcl.Expression { return hcl.StaticExpr(cty.NumberIntVal(int64(n)), hcl.Range{}) }
 
 func TestTokenConfigBeatsEnvironment(t *testing.T) {
 	settings, err := resolveSettings(prolificConfig{Token: ptr("from-config")}, env(map[string]string{tokenEnvVar: "from-env"}))
@@ -112,7 +118,7 @@ func TestTuningArguments(t *testing.T) {
 		settings.retry.baseDelay != time.Second || settings.retry.maxWait != time.Minute {
 		t.Fatalf("defaults = %+v %+v", settings.timeout, settings.retry)
 	}
-	settings, err = resolveSettings(prolificConfig{Token: ptr("t"), Timeout: ptr("90s"), MaxRetries: ptr(0),
+	settings, err = resolveSettings(prolificConfig{Token: ptr("t"), Timeout: ptr("90s"), MaxRetries: number(0),
 		RetryBaseDelay: ptr("250ms"), MaxRetryWait: ptr("2m")}, env(nil))
 	if err != nil {
 		t.Fatal(err)
@@ -133,7 +139,10 @@ func TestBadTuningArgumentsAreExplained(t *testing.T) {
 		{prolificConfig{Timeout: ptr("-5s")}, "must be greater than zero"},
 		{prolificConfig{RetryBaseDelay: ptr("10")}, "retry_base_delay"},
 		{prolificConfig{MaxRetryWait: ptr("-1m")}, "max_retry_wait"},
-		{prolificConfig{MaxRetries: ptr(-1)}, "max_retries is -1"},
+		{prolificConfig{MaxRetries: number(-1)}, "max_retries = -1 is not valid: it must be a whole number of at least 0"},
+		{prolificConfig{MaxRetries: hcl.StaticExpr(cty.StringVal("many"), hcl.Range{})}, `max_retries = "many" is not valid`},
+		{prolificConfig{MaxRetries: hcl.StaticExpr(cty.NumberFloatVal(2.5), hcl.Range{})}, "max_retries = 2.5 is not valid"},
+		{prolificConfig{MaxConcurrent: number(0)}, "max_concurrent_requests = 0 is not valid: it must be a whole number of at least 1"},
 	}
 	for _, tc := range cases {
 		tc.config.Token = ptr("t")

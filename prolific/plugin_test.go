@@ -66,7 +66,11 @@ func TestConfigErrorsAreExplained(t *testing.T) {
 		{`token = "t"` + "\n" + `base_url = "not a url"`, []string{"base_url", "not a valid URL"}},
 		{`token = "t"` + "\n" + `timeout = "0s"`, []string{"timeout", "greater than zero"}},
 		{`token = "t"` + "\n" + `timeout = "ten seconds"`, []string{"timeout", "not a duration"}},
-		{`token = "t"` + "\n" + `max_retries = -2`, []string{"max_retries"}},
+		{`token = "t"` + "\n" + `max_retries = -2`, []string{"max_retries = -2 is not valid", "at least 0"}},
+		{`token = "t"` + "\n" + `max_retries = "many"`, []string{`max_retries = "many" is not valid`, "whole number"}},
+		{`token = "t"` + "\n" + `max_concurrent_requests = 0`, []string{"max_concurrent_requests = 0 is not valid"}},
+		{`token = "t"` + "\n" + `timeout = "-5s"`, []string{"timeout", "greater than zero"}},
+		{`token = "t"` + "\n" + `base_url = "http://10.1.2.3:8080"`, []string{"base_url", "unencrypted"}},
 	}
 	for _, tc := range cases {
 		p := harness.Start(t, tc.config)
@@ -86,7 +90,6 @@ func TestConfigErrorsAreExplained(t *testing.T) {
 func TestConfigSyntaxErrorsAreRefusedAtLoad(t *testing.T) {
 	cases := map[string]string{
 		`tokn = "t"`:           `Did you mean "token"?`,
-		`max_retries = "many"`: "a number is required", // the SDK's HCL error does not name the argument
 		`token = `:             "",
 	}
 	for config, want := range cases {

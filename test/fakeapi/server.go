@@ -114,11 +114,13 @@ func Object(w http.ResponseWriter, object any, found bool) {
 // ServeHTTP logs the request, checks the token, applies any injected fault, then routes. Paths are accepted with and
 // without a trailing slash, as the real API does.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// A request counts as in flight from its arrival until the fake starts to answer: once the answer is on its way,
+	// the client may finish reading it and send its next request before this handler has returned.
 	done := s.record(r)
-	defer done()
 	if s.Latency > 0 {
 		time.Sleep(s.Latency)
 	}
+	done()
 
 	if r.Header.Get("Authorization") != "Token "+s.Token {
 		s.writeAuthError(w)
