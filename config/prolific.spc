@@ -28,4 +28,9 @@ connection "prolific" {
   # The longest total time one request may spend waiting between its retries. A retry that would pass it is not
   # made, and the query fails with the last error. Optional. Defaults to "60s".
   # max_retry_wait = "60s"
+
+  # How many requests this connection may have open at once, a response still being read included. An IN list of
+  # many batches, or a join, runs many scans; this keeps them from flooding Prolific. Optional. Defaults to 5.
+  # The plugin also paces how fast scans start with the rate limiter "prolific_api" (see docs/index.md).
+  # max_concurrent_requests = 5
 }
