@@ -245,6 +245,21 @@ func getObject[T any](ctx context.Context, d *plugin.QueryData, path string, que
 	return object, nil
 }
 
+// getByID GETs one object whose path has its id as the only segment (format is an apiPath format), and logs a failure
+// under caller. It returns (nil, nil) when the object does not exist or the token cannot see it.
+func getByID[T any](ctx context.Context, d *plugin.QueryData, caller, format, id string) (*T, error) {
+	path, err := apiPath(format, id)
+	if err != nil {
+		return nil, err
+	}
+	object, err := getObject[T](ctx, d, path, nil)
+	if err != nil {
+		loggerFrom(ctx).Error(caller, "api_error", err, "id", id)
+		return nil, err
+	}
+	return object, nil
+}
+
 // warnIfDeprecated logs the RFC 8594 headers with which Prolific marks a deprecated endpoint (Deprecation, Sunset),
 // so the logs say which reads will stop working. The response is used as usual.
 func warnIfDeprecated(ctx context.Context, path string, resp *http.Response) {

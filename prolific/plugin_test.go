@@ -89,8 +89,8 @@ func TestConfigErrorsAreExplained(t *testing.T) {
 
 func TestConfigSyntaxErrorsAreRefusedAtLoad(t *testing.T) {
 	cases := map[string]string{
-		`tokn = "t"`:           `Did you mean "token"?`,
-		`token = `:             "",
+		`tokn = "t"`: `Did you mean "token"?`,
+		`token = `:   "",
 	}
 	for config, want := range cases {
 		_, err := harness.StartErr(config)

@@ -103,19 +103,11 @@ func getProlificProjectDetail(ctx context.Context, d *plugin.QueryData, h *plugi
 }
 
 func fetchProject(ctx context.Context, d *plugin.QueryData, id string) (*project, error) {
-	path, err := apiPath("/api/v1/projects/%s/", id)
-	if err != nil {
-		return nil, err
-	}
-	p, err := getObject[project](ctx, d, path, nil)
-	if err != nil {
-		loggerFrom(ctx).Error("prolific_project.fetchProject", "api_error", err, "id", id)
-		return nil, err
-	}
+	p, err := getByID[project](ctx, d, "prolific_project.fetchProject", "/api/v1/projects/%s/", id)
 	if p != nil {
-		p.detailed = true
+		p.detailed = true // the get endpoint returns every field
 	}
-	return p, nil
+	return p, err
 }
 
 //// ROW TYPE

@@ -235,19 +235,11 @@ func getProlificStudyDetail(ctx context.Context, d *plugin.QueryData, h *plugin.
 }
 
 func fetchStudy(ctx context.Context, d *plugin.QueryData, id string) (*study, error) {
-	path, err := apiPath("/api/v1/studies/%s/", id)
-	if err != nil {
-		return nil, err
-	}
-	s, err := getObject[study](ctx, d, path, nil)
-	if err != nil {
-		loggerFrom(ctx).Error("prolific_study.fetchStudy", "api_error", err, "id", id)
-		return nil, err
-	}
+	s, err := getByID[study](ctx, d, "prolific_study.fetchStudy", "/api/v1/studies/%s/", id)
 	if s != nil {
-		s.detailed = true
+		s.detailed = true // the get endpoint returns every field
 	}
-	return s, nil
+	return s, err
 }
 
 //// ROW TYPE

@@ -97,19 +97,11 @@ func getProlificWorkspaceDetail(ctx context.Context, d *plugin.QueryData, h *plu
 }
 
 func fetchWorkspace(ctx context.Context, d *plugin.QueryData, id string) (*workspace, error) {
-	path, err := apiPath("/api/v1/workspaces/%s/", id)
-	if err != nil {
-		return nil, err
-	}
-	w, err := getObject[workspace](ctx, d, path, nil)
-	if err != nil {
-		loggerFrom(ctx).Error("prolific_workspace.fetchWorkspace", "api_error", err, "id", id)
-		return nil, err
-	}
+	w, err := getByID[workspace](ctx, d, "prolific_workspace.fetchWorkspace", "/api/v1/workspaces/%s/", id)
 	if w != nil {
-		w.detailed = true
+		w.detailed = true // the get endpoint returns every field
 	}
-	return w, nil
+	return w, err
 }
 
 // getProlificWorkspaceBalance is the column hydrate of the balance columns. A 404 gives NULL balances.
