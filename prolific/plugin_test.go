@@ -99,3 +99,25 @@ func TestConfigSyntaxErrorsAreRefusedAtLoad(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigErrorsNeverShowTheToken checks the errors of broken connection blocks that carry a token.
+func TestConfigErrorsNeverShowTheToken(t *testing.T) {
+	const token = "sekrit-config-token-42"
+	for _, config := range []string{
+		`token = "` + token + `"` + "\nmax_retries = ",
+		`token = "` + token + `"` + "\ntokn = 1",
+		`token = "` + token + `" junk`,
+		`token = "` + token + `"` + "\nmax_retries = \"many\"",
+		`token = "` + token + `"` + "\nbase_url = \"http://10.0.0.1\"",
+	} {
+		p, err := harness.StartErr(config)
+		if err == nil {
+			_, err = queryBatch(t, p, fakeapi.BatchAllShapes)
+		}
+		if err == nil {
+			t.Errorf("config %q: no error", config)
+		} else if strings.Contains(err.Error(), token) {
+			t.Errorf("config %q: the token is in the error %q", config, err)
+		}
+	}
+}
