@@ -260,6 +260,15 @@ func getByID[T any](ctx context.Context, d *plugin.QueryData, caller, format, id
 	return object, nil
 }
 
+// hydrateItem turns a fetched object into a hydrate result. A missing object becomes an untyped nil, so the SDK
+// sees no row rather than a typed nil pointer.
+func hydrateItem[T any](object *T, err error) (any, error) {
+	if err != nil || object == nil {
+		return nil, err
+	}
+	return object, nil
+}
+
 // warnIfDeprecated logs the RFC 8594 headers with which Prolific marks a deprecated endpoint (Deprecation, Sunset),
 // so the logs say which reads will stop working. The response is used as usual.
 func warnIfDeprecated(ctx context.Context, path string, resp *http.Response) {

@@ -72,20 +72,7 @@ func listProlificCollections(ctx context.Context, d *plugin.QueryData, h *plugin
 //// HYDRATE FUNCTIONS
 
 func getProlificCollection(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
-	id := d.EqualsQualString("id")
-	path, err := apiPath("/api/v1/data-collection/collections/%s", id)
-	if err != nil {
-		return nil, err
-	}
-	c, err := getObject[collection](ctx, d, path, nil)
-	if err != nil {
-		loggerFrom(ctx).Error("prolific_collection.getProlificCollection", "api_error", err, "id", id)
-		return nil, err
-	}
-	if c == nil { // not found: no row
-		return nil, nil
-	}
-	return c, nil
+	return hydrateItem(getByID[collection](ctx, d, "prolific_collection.getProlificCollection", "/api/v1/data-collection/collections/%s", d.EqualsQualString("id")))
 }
 
 //// ROW TYPE

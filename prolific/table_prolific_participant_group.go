@@ -97,20 +97,7 @@ func listProlificParticipantGroups(ctx context.Context, d *plugin.QueryData, h *
 //// HYDRATE FUNCTIONS
 
 func getProlificParticipantGroup(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
-	id := d.EqualsQualString("id")
-	path, err := apiPath("/api/v1/participant-groups/%s/", id)
-	if err != nil {
-		return nil, err
-	}
-	g, err := getObject[participantGroup](ctx, d, path, nil)
-	if err != nil {
-		loggerFrom(ctx).Error("prolific_participant_group.getProlificParticipantGroup", "api_error", err, "id", id)
-		return nil, err
-	}
-	if g == nil {
-		return nil, nil
-	}
-	return g, nil
+	return hydrateItem(getByID[participantGroup](ctx, d, "prolific_participant_group.getProlificParticipantGroup", "/api/v1/participant-groups/%s/", d.EqualsQualString("id")))
 }
 
 //// ROW TYPE

@@ -79,11 +79,7 @@ func listProlificProjects(ctx context.Context, d *plugin.QueryData, h *plugin.Hy
 //// HYDRATE FUNCTIONS
 
 func getProlificProject(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
-	p, err := fetchProject(ctx, d, d.EqualsQualString("id"))
-	if err != nil || p == nil {
-		return nil, err
-	}
-	return p, nil
+	return hydrateItem(fetchProject(ctx, d, d.EqualsQualString("id")))
 }
 
 // getProlificProjectDetail is the column hydrate of the fields only the get endpoint returns.

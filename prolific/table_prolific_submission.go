@@ -106,20 +106,7 @@ func listProlificSubmissions(ctx context.Context, d *plugin.QueryData, _ *plugin
 //// HYDRATE FUNCTIONS
 
 func getProlificSubmission(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
-	id := d.EqualsQualString("id")
-	path, err := apiPath("/api/v1/submissions/%s/", id)
-	if err != nil {
-		return nil, err
-	}
-	s, err := getObject[submission](ctx, d, path, nil)
-	if err != nil {
-		loggerFrom(ctx).Error("prolific_submission.getProlificSubmission", "api_error", err, "id", id)
-		return nil, err
-	}
-	if s == nil {
-		return nil, nil
-	}
-	return s, nil
+	return hydrateItem(getByID[submission](ctx, d, "prolific_submission.getProlificSubmission", "/api/v1/submissions/%s/", d.EqualsQualString("id")))
 }
 
 //// ROW TYPE

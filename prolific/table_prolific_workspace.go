@@ -73,11 +73,7 @@ func listProlificWorkspaces(ctx context.Context, d *plugin.QueryData, _ *plugin.
 //// HYDRATE FUNCTIONS
 
 func getProlificWorkspace(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
-	w, err := fetchWorkspace(ctx, d, d.EqualsQualString("id"))
-	if err != nil || w == nil {
-		return nil, err
-	}
-	return w, nil
+	return hydrateItem(fetchWorkspace(ctx, d, d.EqualsQualString("id")))
 }
 
 // getProlificWorkspaceDetail is the column hydrate of wallet_id, which only the get endpoint returns.
