@@ -11,29 +11,45 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 )
 
-// clientCacheKey is where a connection's client lives in the SDK's per-connection cache. The SDK clears that cache
-// when the connection's config changes, so a new token or base_url takes effect without a restart.
-const clientCacheKey = "prolific.client"
+// clients holds one client per connection. A map of our own rather than the SDK's connection cache: that cache may
+// drop or delay entries, and the scans of an IN list all connect at once, so it could hand out several clients,
+// each with its own bound on open requests. A client is replaced when its connection's settings change (the config
+// file or the environment), and the old one's idle connections are closed.
+var clients = struct {
+	sync.Mutex
+	byConnection map[string]*connectionClient
+}{byConnection: map[string]*connectionClient{}}
 
-// connect returns the connection's client, building it on first use.
+type connectionClient struct {
+	fingerprint string // the resolved settings the client was built from; never logged
+	client      *Client
+}
+
+// connect returns the connection's client, building it on first use or after its settings changed.
 func connect(ctx context.Context, d *plugin.QueryData) (*Client, error) {
-	if cached, ok := d.ConnectionCache.Get(ctx, clientCacheKey); ok {
-		if client, ok := cached.(*Client); ok {
-			return client, nil
-		}
-	}
 	settings, err := resolveSettings(GetConfig(d.Connection), osLookupEnv)
 	if err != nil {
 		return nil, fmt.Errorf("connection %q: %w", d.Connection.Name, err)
 	}
-	client := newClient(settings)
-	if err := d.ConnectionCache.Set(ctx, clientCacheKey, client); err != nil {
-		loggerFrom(ctx).Warn("prolific.connect", "cache_error", err)
+	fingerprint := fmt.Sprintf("%s\x00%s\x00%v\x00%+v\x00%d", settings.token, settings.baseURL, settings.timeout,
+		settings.retry, settings.maxConcurrent)
+	clients.Lock()
+	defer clients.Unlock()
+	current := clients.byConnection[d.Connection.Name]
+	if current != nil && current.fingerprint == fingerprint {
+		return current.client, nil
 	}
+	if current != nil {
+		current.client.httpClient.CloseIdleConnections()
+	}
+	client := newClient(settings)
+	clients.byConnection[d.Connection.Name] = &connectionClient{fingerprint: fingerprint, client: client}
 	return client, nil
 }
 
@@ -69,7 +85,7 @@ func streamList[T any](ctx context.Context, d *plugin.QueryData, path string, qu
 		return d.RowsRemaining(ctx) > 0
 	})
 	if err != nil {
-		return fmt.Errorf("GET %s: reading the response failed after %d rows: %w", path, streamed, err)
+		return afterStreamedRows(ctx, streamed, fmt.Errorf("GET %s: reading the response failed after %d rows: %w", path, streamed, err))
 	}
 	if envelope.skipped > 0 {
 		logger.Warn("prolific.streamList", "skipped_items", envelope.skipped, "path", path,
@@ -319,11 +335,29 @@ type pagedList struct {
 // any of its rows are returned. idOf gives an item's id for the loop guard; finish completes an item before it is
 // streamed.
 func streamPages[T any](ctx context.Context, d *plugin.QueryData, list pagedList, idOf func(*T) string, finish func(*T)) error {
-	return eachPage(ctx, d, list, true, idOf, func(item *T) bool {
+	streamed := 0
+	err := eachPage(ctx, d, list, true, idOf, func(item *T) bool {
 		finish(item)
 		d.StreamListItem(ctx, item)
+		streamed++
 		return d.RowsRemaining(ctx) > 0
 	})
+	return afterStreamedRows(ctx, streamed, err)
+}
+
+// errorSettleDelay is how long a scan that fails after streaming rows waits before it returns its error.
+const errorSettleDelay = 100 * time.Millisecond
+
+// afterStreamedRows returns err, first pausing when rows were already streamed. SDK v5.14.1 can lose an error that a
+// scan returns while the SDK is still sending that scan's earlier rows: its execute loop may take the end-of-rows
+// marker before the queued error (point 3 of postgres/sdk-local-stream-keep-errors.patch). The pause lets that loop
+// send the rows and wait, so the error reaches it first. It narrows the race for the plugin binary that Steampipe
+// runs; only the patched SDK, which the PostgreSQL extension build uses, closes it.
+func afterStreamedRows(ctx context.Context, streamed int, err error) error {
+	if err != nil && streamed > 0 {
+		_ = sleep(ctx, errorSettleDelay)
+	}
+	return err
 }
 
 // collectPages reads every page of a paged list with streamPages' rules and loop guards, and returns the items. It
