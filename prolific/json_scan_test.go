@@ -40,7 +40,7 @@ func referenceAnswerValues(answer rawJSON) any {
 		}
 	}
 	out, _ := json.Marshal(values)
-	return json.RawMessage(cleanJSON(out))
+	return string(cleanJSON(out))
 }
 
 // columnsOf lists every column value of a decoded row, as the table sends them.
@@ -52,12 +52,12 @@ func columnsOf(r *batchResponse) []any {
 }
 
 func compactJSON(v any) any {
-	raw, ok := v.(json.RawMessage)
+	raw, ok := v.(string)
 	if !ok {
 		return v
 	}
 	var b bytes.Buffer
-	if err := json.Compact(&b, raw); err != nil {
+	if err := json.Compact(&b, []byte(raw)); err != nil {
 		return "invalid JSON: " + string(raw)
 	}
 	return b.String()

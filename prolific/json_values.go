@@ -163,11 +163,13 @@ func rawValue(data []byte) rawJSON {
 	return rawJSON(data)
 }
 
+// sqlValue is the JSON text as a string: the SDK passes a string to a JSON column as it is, where a json.RawMessage
+// would go through json.Marshal, which scans and compacts it again. The text was validated when the body was read.
 func (r rawJSON) sqlValue() any {
 	if r == nil {
 		return nil
 	}
-	return json.RawMessage(cleanJSON(r))
+	return string(cleanJSON(r))
 }
 
 // PostgreSQL cannot store the NUL character in text or jsonb. Rather than fail a query over one answer, the plugin

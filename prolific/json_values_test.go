@@ -98,7 +98,7 @@ func TestAnswerValues(t *testing.T) {
 			}
 			continue
 		}
-		if string(got.(json.RawMessage)) != want {
+		if got.(string) != want {
 			t.Errorf("answerValues(%s) = %s, want %s", in, got, want)
 		}
 	}
