@@ -32,6 +32,7 @@ import (
 //	BENCH_BATCH  the batch id; fakeapi.SyntheticBatchID(BENCH_N) when empty
 //	BENCH_LIMIT  the query's LIMIT (plugin and goplugin); none when empty
 //	BENCH_PLUGIN the plugin binary (goplugin)
+//	BENCH_PLUGIN_LOG  goplugin: a log level (INFO, DEBUG...) to send the plugin's log to stderr at
 //	BENCH_PROFILE  if set, a directory for cpu.prof and allocs.prof: of this process, or of the plugin's process
 //	               in goplugin mode, where the query then repeats for BENCH_PROFILE_SECONDS
 //
@@ -92,6 +93,39 @@ func TestBenchChild(t *testing.T) {
 		if profile != nil {
 			defer profile(func() error { return remote.Each(query, func(harness.Row) error { return nil }) })
 		}
+	case "dashboard":
+		remote, _ := launchForBench(t, baseURL)
+		remote.SetCacheOptions(t, 300, 16384)
+		var every []string
+		for _, c := range remote.Schema(t)[responsesTable].GetColumns() {
+			every = append(every, c.Name)
+		}
+		cacheTTL := int64(0)
+		if os.Getenv("BENCH_CACHE") == "on" {
+			cacheTTL = 300
+		}
+		run = func() (int, error) {
+			var panels []float64
+			for _, columns := range dashboardPanels {
+				q := query
+				q.Columns, q.CacheTTL = columns, cacheTTL
+				if columns == nil {
+					q.Columns = every
+				}
+				start := time.Now()
+				rows := 0
+				if err := remote.Each(q, func(harness.Row) error { rows++; return nil }); err != nil {
+					return 0, err
+				}
+				if rows != n {
+					return 0, fmt.Errorf("panel %v: %d rows, want %d", columns, rows, n)
+				}
+				panels = append(panels, float64(time.Since(start).Microseconds())/1000)
+			}
+			extra = pluginProcessFigures(t, remote.Pid())
+			extra["panels_ms"] = panels
+			return n, nil
+		}
 	default:
 		t.Fatalf("unknown BENCH_MODE %q", mode)
 	}
@@ -122,6 +156,13 @@ func TestBenchChild(t *testing.T) {
 	fmt.Printf("BENCHRESULT %s\n", result)
 }
 
+// dashboardPanels are the columns of the panel queries of a dashboard over one batch, as PostgreSQL asks for them:
+// counts, breakdowns by type and instruction, participants over time, answers, metadata, and a table of every column.
+var dashboardPanels = [][]string{
+	{"id"}, {"response_type"}, {"instruction_id", "answer_values"}, {"participant_id", "created_at"},
+	{"task_id", "instruction_id", "answer_values"}, {"metadata"}, nil,
+}
+
 // launchForBench starts BENCH_PLUGIN over go-plugin. With BENCH_PROFILE set it also returns a function that profiles
 // the plugin's process (CPU and allocations) while it runs a query over and over for BENCH_PROFILE_SECONDS, through
 // the SDK's STEAMPIPE_PPROF endpoint.
@@ -129,6 +170,9 @@ func launchForBench(t *testing.T, baseURL string) (*harness.Remote, func(query f
 	binary := os.Getenv("BENCH_PLUGIN")
 	config := harness.Config(baseURL, `timeout = "60s"`)
 	dir := os.Getenv("BENCH_PROFILE")
+	if level := os.Getenv("BENCH_PLUGIN_LOG"); level != "" { // the plugin's log on stderr, for a closer look
+		return harness.LaunchWith(t, binary, config, os.Stderr, "STEAMPIPE_LOG_LEVEL="+level), nil
+	}
 	if dir == "" {
 		return harness.LaunchWith(t, binary, config, io.Discard, "STEAMPIPE_LOG_LEVEL=WARN"), nil
 	}

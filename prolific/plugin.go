@@ -21,6 +21,16 @@ const (
 	defaultFreeMemInterval = "0"
 )
 
+// cacheMaxTTLEnvVar bounds how long the query cache of an engine that hosts the plugin itself (the PostgreSQL and
+// SQLite extensions, the export CLI) keeps a result. Their default is 10 hours, long enough for a dashboard to show
+// a batch's answers from the morning all day. The plugin sets Steampipe's own default, 300 seconds, unless the user
+// has set the variable (docs/index.md, "Caching"). Steampipe itself sends its cache settings with each query, so
+// this does not change what the Steampipe CLI does.
+const (
+	cacheMaxTTLEnvVar  = "STEAMPIPE_CACHE_MAX_TTL"
+	defaultCacheMaxTTL = "300"
+)
+
 // apiLimiter bounds the requests one connection makes, whatever the query: an IN list of many batches or a large
 // join fans out into many scans, and Prolific's limits are per workspace and unpublished (prolific-api.md §1.4).
 // Users override it by name in their plugin block, for example
@@ -38,8 +48,10 @@ var apiLimiter = &rate_limiter.Definition{
 
 // Plugin returns the plugin definition that main.go serves and the PostgreSQL extension build links in.
 func Plugin(ctx context.Context) *plugin.Plugin {
-	if _, set := os.LookupEnv(freeMemIntervalEnvVar); !set {
-		_ = os.Setenv(freeMemIntervalEnvVar, defaultFreeMemInterval)
+	for name, value := range map[string]string{freeMemIntervalEnvVar: defaultFreeMemInterval, cacheMaxTTLEnvVar: defaultCacheMaxTTL} {
+		if _, set := os.LookupEnv(name); !set {
+			_ = os.Setenv(name, value)
+		}
 	}
 	return &plugin.Plugin{
 		Name:         "steampipe-plugin-prolific",

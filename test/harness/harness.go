@@ -95,6 +95,9 @@ type Query struct {
 	Quals   map[string]*proto.Quals
 	Limit   int64 // -1 or 0 for no limit
 	Context context.Context
+	// CacheTTL, when positive, turns the SDK's query cache on for this query with that lifetime in seconds, as
+	// Steampipe does by default; otherwise the cache is off.
+	CacheTTL int64
 	// ReadDelay makes the reader take this long over each row, as a database converting rows does, so that the
 	// plugin is still sending rows when its scan ends: the moment the SDK's error races used to hit.
 	ReadDelay time.Duration
@@ -103,7 +106,8 @@ type Query struct {
 // Row is one returned row, column name to value.
 type Row map[string]*proto.Column
 
-// Execute runs q and returns its rows and the plugin's error. The query cache is off, so every call reaches the API.
+// Execute runs q and returns its rows and the plugin's error. Unless q.CacheTTL is set, the query cache is off, so
+// every call reaches the API.
 func (p *Plugin) Execute(t testing.TB, q Query) ([]Row, error) {
 	t.Helper()
 	stream := &captureStream{ctx: q.Context, readDelay: q.ReadDelay}
@@ -126,7 +130,7 @@ func (p *Plugin) execute(t testing.TB, q Query, stream grpclib.ServerStream) err
 	return p.server.Execute(req, stream.(proto.WrapperPlugin_ExecuteServer))
 }
 
-// newExecuteRequest is the request Steampipe would send for q, with the query cache off.
+// newExecuteRequest is the request Steampipe would send for q, with the query cache off unless q.CacheTTL is set.
 func newExecuteRequest(q Query) *proto.ExecuteRequest {
 	limit := q.Limit
 	if limit <= 0 {
@@ -138,7 +142,7 @@ func newExecuteRequest(q Query) *proto.ExecuteRequest {
 		CallId:       sdkgrpc.BuildCallId(),
 		QueryContext: proto.NewQueryContext(q.Columns, q.Quals, limit, nil),
 		ExecuteConnectionData: map[string]*proto.ExecuteConnectionData{
-			ConnectionName: {CacheEnabled: false},
+			ConnectionName: {CacheEnabled: q.CacheTTL > 0, CacheTtl: q.CacheTTL},
 		},
 	}
 	if limit > 0 {

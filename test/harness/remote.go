@@ -71,6 +71,15 @@ func LaunchWith(t testing.TB, binary, config string, stderr io.Writer, env ...st
 	return &Remote{client: pc, process: client}
 }
 
+// SetCacheOptions configures the plugin's query cache as Steampipe does after it starts a plugin (Steampipe's
+// defaults are a 300 s lifetime and 16384 MB).
+func (r *Remote) SetCacheOptions(t testing.TB, ttlSeconds, maxSizeMb int64) {
+	t.Helper()
+	if _, err := r.client.SetCacheOptions(&proto.SetCacheOptionsRequest{Enabled: true, Ttl: ttlSeconds, MaxSizeMb: maxSizeMb}); err != nil {
+		t.Fatalf("SetCacheOptions: %v", err)
+	}
+}
+
 // Pid is the process id of the plugin subprocess.
 func (r *Remote) Pid() int { return r.process.ReattachConfig().Pid }
 
