@@ -44,7 +44,7 @@ sdk:
 # test builds the plugin binary with the same GOFLAGS, so it too runs the patched build.
 test: sdk
 	GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 ./...
-	GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 -run 'ExecuteReturnsErrors|CallExecuteAsyncReturnsErrors|StreamRowsPrefersError|ColumnTransformsSeeKeyColumnQuals|AddContextData' \
+	GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 -run 'ExecuteReturnsErrors|CallExecuteAsyncReturnsErrors|StreamRowsPrefersError|ColumnTransformsSeeKeyColumnQuals|AddContextData|CacheServesOtherColumnsOfCachedRows' \
 		$(SDK_MODULE)/plugin
 	GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 -run 'CreateCacheStoreReservesLittleHeap' $(SDK_MODULE)/query_cache
 

@@ -181,7 +181,9 @@ func launchForBench(t *testing.T, baseURL string) (*harness.Remote, func(query f
 		seconds, _ := strconv.Atoi(os.Getenv("BENCH_PROFILE_SECONDS"))
 		base := fmt.Sprintf("http://127.0.0.1:%d/debug/pprof", listeningPort(t, remote.Pid()))
 		done := make(chan error, 1)
-		go func() { done <- download(base+fmt.Sprintf("/profile?seconds=%d", max(seconds, 1)), dir+"/goplugin-cpu.prof") }()
+		go func() {
+			done <- download(base+fmt.Sprintf("/profile?seconds=%d", max(seconds, 1)), dir+"/goplugin-cpu.prof")
+		}()
 		for profiling := true; profiling; {
 			if err := query(); err != nil {
 				t.Fatal(err)

@@ -63,6 +63,7 @@ type run struct {
 	PluginRSS  float64 // go-plugin: the plugin process alone
 	PluginCPU  float64
 	PeakHeapMB float64
+	Panels     string // dashboard: each panel's wall time
 }
 
 // contender is one way to read the batch.
@@ -451,6 +452,7 @@ func (b *bench) floors(sizes []int) string {
 		for _, interval := range []string{"100", "10000"} { // the plugin's default is 1000, the SDK's 100
 			measure("plugin, FREE_MEM_INTERVAL "+interval, "plugin", 100000, "STEAMPIPE_FREE_MEM_INTERVAL="+interval)
 		}
+		results = append(results, b.dashboard()...)
 		// The profile of the plugin's own process over go-plugin: the query repeats for about two reads' time.
 		seconds := 10
 		for _, r := range results {
@@ -463,6 +465,19 @@ func (b *bench) floors(sizes []int) string {
 	return renderFloors(results) + fmt.Sprintf("Profiles of the plugin at 100,000 responses: in process %s/cpu.prof, %s/allocs.prof "+
 		"(go tool pprof %s <profile>); over go-plugin %s/goplugin-cpu.prof, %s/goplugin-allocs.prof (go tool pprof %s <profile>)\n",
 		b.out, b.out, b.testBinary, b.out, b.out, b.plugin)
+}
+
+// dashboard runs the panel queries of a dashboard over one batch of 100,000 responses through the plugin over
+// go-plugin, with Steampipe's query cache on and off (prolific/bench_test.go, dashboardPanels).
+func (b *bench) dashboard() []floorResult {
+	var results []floorResult
+	for _, cache := range []string{"on", "off"} {
+		r := floorResult{Label: "dashboard, 7 panels, cache " + cache, N: 100000, Mode: "dashboard",
+			run: b.child("dashboard", 100000, "BENCH_CACHE="+cache)}
+		log.Printf("bench: %s: %.1f s; panels %s ms; plugin RSS %.0f MB", r.Label, r.Wall.Seconds(), r.Panels, r.PluginRSS)
+		results = append(results, r)
+	}
+	return results
 }
 
 // child runs one measurement in a fresh test process (TestBenchChild in prolific/bench_test.go) and adds its CPU time
@@ -478,12 +493,13 @@ func (b *bench) child(mode string, n int, env ...string) run {
 		log.Fatalf("bench: %s at %d failed: %v\n%s%s", mode, n, err, stdout.String(), tail(stderr.String(), 2000))
 	}
 	var result struct {
-		Rows       int     `json:"rows"`
-		WallMS     float64 `json:"wall_ms"`
-		PeakHeapMB float64 `json:"peak_heap_mb"`
-		Digest     string  `json:"digest"`
-		PluginRSS  float64 `json:"plugin_rss_mb"`
-		PluginCPU  float64 `json:"plugin_cpu_s"`
+		Rows       int       `json:"rows"`
+		WallMS     float64   `json:"wall_ms"`
+		PeakHeapMB float64   `json:"peak_heap_mb"`
+		Digest     string    `json:"digest"`
+		PluginRSS  float64   `json:"plugin_rss_mb"`
+		PluginCPU  float64   `json:"plugin_cpu_s"`
+		PanelsMS   []float64 `json:"panels_ms"`
 	}
 	found := false
 	scanner := bufio.NewScanner(&stdout)
@@ -500,7 +516,8 @@ func (b *bench) child(mode string, n int, env ...string) run {
 	return run{Rows: result.Rows, Digest: result.Digest, Wall: time.Duration(result.WallMS * float64(time.Millisecond)),
 		CPU:       time.Duration(usage.Utime.Nano() + usage.Stime.Nano()),
 		PeakRSSMB: float64(usage.Maxrss) / 1024, // kilobytes on Linux; with go-plugin, the larger of the two processes
-		PluginRSS: result.PluginRSS, PluginCPU: result.PluginCPU, PeakHeapMB: result.PeakHeapMB}
+		PluginRSS: result.PluginRSS, PluginCPU: result.PluginCPU, PeakHeapMB: result.PeakHeapMB,
+		Panels: panelsText(result.PanelsMS)}
 }
 
 // renderFloors prints each figure with its ratio to the floors measured at the same size in the same run.
@@ -536,10 +553,23 @@ func renderFloors(results []floorResult) string {
 		fmt.Fprintf(&b, "%-36s %9d %9d %10.1f %8.2f %9.1f %9.1f %10s %8s %8s %8s %8s\n", r.Label, r.N, r.Rows, ms(r.Wall),
 			r.CPU.Seconds(), r.PeakHeapMB, r.PeakRSSMB, pluginRSS, ratio("transfer"), ratio("decode"), ratio("sdkfloor"), cpuRatio)
 	}
+	for _, r := range results {
+		if r.Panels != "" {
+			fmt.Fprintf(&b, "%s: each panel's wall ms: %s\n", r.Label, r.Panels)
+		}
+	}
 	return b.String()
 }
 
 // --- helpers ---------------------------------------------------------------------------------------------------------
+
+func panelsText(panels []float64) string {
+	var parts []string
+	for _, p := range panels {
+		parts = append(parts, fmt.Sprintf("%.0f", p))
+	}
+	return strings.Join(parts, " ")
+}
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
