@@ -359,8 +359,7 @@ func (p *postgres) stop() {
 // query runs sql in a fresh psql session with its output in a file, and adds the backend's CPU time (read from /proc
 // before and after, in the same session) to psql's, and the backend's peak RSS.
 func (p *postgres) query(sql, outPath string) run {
-	script := strings.Join([]string{
-		`\t on`, `\a`,
+	script := strings.Join([]string{ // psql runs with -At (pg.sh): unaligned, tuples only
 		`select pg_read_file('/proc/self/stat');`,
 		`\o ` + outPath, sql + ";", `\o`,
 		`select pg_read_file('/proc/self/stat');`,
@@ -389,7 +388,7 @@ func parseBackendStats(text string) (before, after time.Duration, hwmMB float64)
 			_, _ = fmt.Sscan(fields[12], &stime)
 			stats = append(stats, time.Duration((utime+stime)*float64(time.Second)/100)) // USER_HZ
 		}
-		if value, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+		if value, ok := strings.CutPrefix(strings.TrimSpace(line), "VmHWM:"); ok {
 			var kb float64
 			_, _ = fmt.Sscan(strings.TrimSpace(value), &kb)
 			hwmMB = kb / 1024
