@@ -89,6 +89,7 @@ func main() {
 	peersN := flag.Int("peers", 100000, "batch size of the peers part (0 skips it)")
 	rounds := flag.Int("rounds", 3, "rounds of the peers part")
 	withPostgres := flag.Bool("postgres", true, "include the PostgreSQL contenders (as root)")
+	withFloors := flag.Bool("floors", true, "run the floors part")
 	flag.Parse()
 	sizes := parseSizes(*sizesFlag)
 
@@ -115,7 +116,9 @@ func main() {
 	if *peersN > 0 {
 		report.WriteString(b.peers(*peersN, *rounds, apiPort, *withPostgres))
 	}
-	report.WriteString(b.floors(sizes))
+	if *withFloors {
+		report.WriteString(b.floors(sizes))
+	}
 	fmt.Print(report.String())
 	must(os.WriteFile(filepath.Join(b.out, "results.txt"), []byte(report.String()), 0o644))
 }
