@@ -7,6 +7,7 @@ package digest
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/csv"
@@ -244,9 +245,9 @@ func answerValues(data []byte) ([]string, error) {
 	if len(data) == 0 || string(data) == "null" {
 		return nil, nil
 	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(data, &items); err != nil {
-		return nil, fmt.Errorf("answer_values %q: %w", data, err)
+	items, ok := topLevel(data, '[', ']')
+	if !ok {
+		return nil, fmt.Errorf("answer_values %q is not a JSON array", data)
 	}
 	var values []string
 	for _, item := range items {
@@ -263,21 +264,80 @@ func metadataText(data []byte) (map[string]string, error) {
 	if len(data) == 0 || string(data) == "null" {
 		return nil, nil
 	}
-	var members map[string]json.RawMessage
-	if err := json.Unmarshal(data, &members); err != nil {
-		return nil, fmt.Errorf("metadata %q: %w", data, err)
+	members, ok := topLevel(data, '{', '}')
+	if !ok {
+		return nil, fmt.Errorf("metadata %q is not a JSON object", data)
 	}
 	out := make(map[string]string, len(members))
-	for k, v := range members {
-		out[k] = jsonText(v)
+	for _, member := range members {
+		end := stringEnd(member, 0)
+		colon := bytes.IndexByte(member[end:], ':')
+		if end == 0 || colon < 0 {
+			return nil, fmt.Errorf("metadata %q: bad member %q", data, member)
+		}
+		out[jsonText(member[:end])] = jsonText(bytes.TrimSpace(member[end+colon+1:]))
 	}
 	return out, nil
 }
 
-func jsonText(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
+// jsonText is a JSON string's text, or another value's JSON text. Strings without escapes, the usual case, are
+// sliced rather than decoded: the digest of a plugin run is taken while it reads, so it must be cheap.
+func jsonText(raw []byte) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) >= 2 && raw[0] == '"' {
+		if bytes.IndexByte(raw, '\\') < 0 {
+			return string(raw[1 : len(raw)-1])
+		}
+		var s string
+		if json.Unmarshal(raw, &s) == nil {
+			return s
+		}
 	}
 	return string(raw)
+}
+
+// topLevel splits a JSON array or object (open and close are its brackets) into its top-level elements, trimmed.
+// It reports false when data is not one.
+func topLevel(data []byte, open, close byte) ([][]byte, bool) {
+	data = bytes.TrimSpace(data)
+	if len(data) < 2 || data[0] != open || data[len(data)-1] != close {
+		return nil, false
+	}
+	var parts [][]byte
+	depth, start := 0, 1
+	for i := 1; i < len(data)-1; i++ {
+		switch data[i] {
+		case '"':
+			i = stringEnd(data, i) - 1
+		case '[', '{':
+			depth++
+		case ']', '}':
+			depth--
+		case ',':
+			if depth == 0 {
+				parts = append(parts, bytes.TrimSpace(data[start:i]))
+				start = i + 1
+			}
+		}
+	}
+	if last := bytes.TrimSpace(data[start : len(data)-1]); len(last) > 0 {
+		parts = append(parts, last)
+	}
+	return parts, true
+}
+
+// stringEnd returns the index just past the JSON string that starts at data[i], or i when there is none.
+func stringEnd(data []byte, i int) int {
+	if i >= len(data) || data[i] != '"' {
+		return i
+	}
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return len(data)
 }
