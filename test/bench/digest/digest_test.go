@@ -64,7 +64,9 @@ r1,p1,s1,t1,c1,2026-09-14T09:00:01.370Z,2,i1,multiple_choice_with_free_text,"[""
 func pluginRows() []map[string]*proto.Column {
 	text := func(s string) *proto.Column { return &proto.Column{Value: &proto.Column_StringValue{StringValue: s}} }
 	null := &proto.Column{Value: &proto.Column_NullValue{}}
-	js := func(s string) *proto.Column { return &proto.Column{Value: &proto.Column_JsonValue{JsonValue: []byte(s)}} }
+	js := func(s string) *proto.Column {
+		return &proto.Column{Value: &proto.Column_JsonValue{JsonValue: []byte(s)}}
+	}
 	at := func(s string) *proto.Column {
 		v, _ := time.Parse(time.RFC3339Nano, s)
 		return &proto.Column{Value: &proto.Column_TimestampValue{TimestampValue: timestamppb.New(v)}}
