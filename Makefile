@@ -24,6 +24,8 @@ GOLANGCI_LINT         := $(CURDIR)/build/bin/golangci-lint
 # `go build` still works, but only these targets build the binary that never loses an error.
 PATCHED_GOFLAGS       := -modfile=$(CURDIR)/build/sdk/go.mod $(shell go env GOFLAGS)
 SDK_MODULE            := github.com/turbot/steampipe-plugin-sdk/v5
+# The tests the SDK patches add to the SDK (patches/sdk/*.patch), by name.
+SDK_PATCH_TESTS       := -run 'ExecuteReturnsErrors|CallExecuteAsyncReturnsErrors|StreamRowsPrefersError|GetRowsSinceKeepsRows'
 
 .PHONY: install sdk test lint
 
@@ -44,8 +46,7 @@ sdk:
 # test builds the plugin binary with the same GOFLAGS, so it too runs the patched build.
 test: sdk
 	GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 ./...
-	GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 -run 'ExecuteReturnsErrors|CallExecuteAsyncReturnsErrors|StreamRowsPrefersError' \
-		$(SDK_MODULE)/plugin
+	GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 $(SDK_PATCH_TESTS) $(SDK_MODULE)/plugin $(SDK_MODULE)/query_cache
 
 lint: $(GOLANGCI_LINT)
 	$(GOLANGCI_LINT) run ./...

@@ -2,6 +2,7 @@ package prolific_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/pipeworks/steampipe-plugin-prolific/test/fakeapi"
 	"github.com/pipeworks/steampipe-plugin-prolific/test/harness"
@@ -36,6 +37,24 @@ func TestEveryKeyColumnNeedsAnExactCacheMatch(t *testing.T) {
 			if column.CacheMatch != "exact" {
 				t.Errorf("%s.%s: CacheMatch %q, want exact", name, column.Name, column.CacheMatch)
 			}
+		}
+	}
+}
+
+// A scan that misses the cache streams its rows through the cache's page buffer while a reader takes them; every row
+// must arrive exactly once (patches/sdk/0002-query-cache-keeps-page-rows.patch). The large batch spans ten pages.
+func TestCachedReadOfALargeBatchKeepsEveryRow(t *testing.T) {
+	_, p := startFake(t)
+	// Each run selects another column, so that each misses the cache and streams through its page buffer.
+	for run, column := range []string{"task_id", "created_at"} {
+		rows := p.MustExecute(t, harness.Query{Table: "prolific_batch_response", Columns: []string{"batch_id", "id", column},
+			Quals: harness.Equals("batch_id", fakeapi.BatchLarge), Cached: true, ReadDelay: 200 * time.Microsecond})
+		ids := map[string]bool{}
+		for _, row := range rows {
+			ids[row["id"].GetStringValue()] = true
+		}
+		if len(rows) != fakeapi.LargeBatchSize || len(ids) != fakeapi.LargeBatchSize {
+			t.Fatalf("run %d: %d rows, %d distinct ids; want %d of each", run, len(rows), len(ids), fakeapi.LargeBatchSize)
 		}
 	}
 }
