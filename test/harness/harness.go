@@ -95,6 +95,12 @@ type Query struct {
 	Quals   map[string]*proto.Quals
 	Limit   int64 // -1 or 0 for no limit
 	Context context.Context
+	// ReadDelay makes the reader take this long over each row, as a database converting rows does, so that the
+	// plugin is still sending rows when its scan ends: the moment the SDK's error races used to hit.
+	ReadDelay time.Duration
+	// Cached turns the SDK's query cache on for this query (TTL 300 s), as Steampipe does by default; otherwise every
+	// query reaches the API.
+	Cached bool
 }
 
 // Row is one returned row, column name to value.
@@ -103,7 +109,7 @@ type Row map[string]*proto.Column
 // Execute runs q and returns its rows and the plugin's error. The query cache is off, so every call reaches the API.
 func (p *Plugin) Execute(t testing.TB, q Query) ([]Row, error) {
 	t.Helper()
-	stream := &captureStream{ctx: q.Context}
+	stream := &captureStream{ctx: q.Context, readDelay: q.ReadDelay}
 	if stream.ctx == nil {
 		stream.ctx = context.Background()
 	}
@@ -119,6 +125,12 @@ func (p *Plugin) execute(t testing.TB, q Query, stream grpclib.ServerStream) err
 			q.Columns = append(q.Columns, c.Name)
 		}
 	}
+	req := newExecuteRequest(q)
+	return p.server.Execute(req, stream.(proto.WrapperPlugin_ExecuteServer))
+}
+
+// newExecuteRequest is the request Steampipe would send for q.
+func newExecuteRequest(q Query) *proto.ExecuteRequest {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = -1
@@ -129,13 +141,13 @@ func (p *Plugin) execute(t testing.TB, q Query, stream grpclib.ServerStream) err
 		CallId:       sdkgrpc.BuildCallId(),
 		QueryContext: proto.NewQueryContext(q.Columns, q.Quals, limit, nil),
 		ExecuteConnectionData: map[string]*proto.ExecuteConnectionData{
-			ConnectionName: {CacheEnabled: false},
+			ConnectionName: {CacheEnabled: q.Cached, CacheTtl: 300},
 		},
 	}
 	if limit > 0 {
 		req.ExecuteConnectionData[ConnectionName].Limit = &proto.NullableInt{Value: limit}
 	}
-	return p.server.Execute(req, stream.(proto.WrapperPlugin_ExecuteServer))
+	return req
 }
 
 // MustExecute is Execute for queries that must succeed.
@@ -152,11 +164,15 @@ func (p *Plugin) MustExecute(t testing.TB, q Query) []Row {
 type captureStream struct {
 	grpclib.ServerStream // nil: only Send and Context are used
 	ctx                  context.Context
+	readDelay            time.Duration
 	mu                   sync.Mutex
 	rows                 []Row
 }
 
 func (s *captureStream) Send(r *proto.ExecuteResponse) error {
+	if s.readDelay > 0 && r != nil && r.Row != nil {
+		time.Sleep(s.readDelay)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if r != nil && r.Row != nil {
