@@ -6,6 +6,8 @@
 #   make postgres   build the PostgreSQL extension steampipe_postgres_prolific into build/postgres/
 #   make test-sql   the SQL stage: the extension in a throwaway PostgreSQL 15 against the fake API (root)
 #   make demo       run the docs' example queries through PostgreSQL and print the results (root)
+#   make sqlite     build the SQLite extension build/steampipe_sqlite_prolific.so
+#   make test-sqlite  the SQLite stage: the extension from Python and the sqlite3 shell against the fake API
 
 STEAMPIPE_INSTALL_DIR ?= $(HOME)/.steampipe
 PLUGIN_DIR            := $(STEAMPIPE_INSTALL_DIR)/plugins/local/prolific
@@ -50,6 +52,16 @@ test-sql:
 # The join-correctness cases on the unpatched FDW, where each must come out wrong: proof the patch is needed.
 test-sql-stock:
 	FDW_VARIANT=stock test/sql/run.sh
+
+.PHONY: sqlite test-sqlite
+
+# The plugin as the loadable SQLite extension build/steampipe_sqlite_prolific.so (see sqlite/).
+sqlite:
+	LDFLAGS="$(LDFLAGS)" sqlite/build.sh
+
+# The SQLite stage: the extension loaded by Debian's python3 and the sqlite3 shell, against the fake API (test/sqlite).
+test-sqlite: sqlite
+	test/sqlite/run.sh
 
 .PHONY: demo
 
