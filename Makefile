@@ -72,7 +72,9 @@ demo:
 .PHONY: bench
 
 # Speed and memory of a full read against its floors, at 10,000, 100,000 and 1,000,000 responses (test/bench), then
-# the same read through PostgreSQL (test/bench/sql.sh, as root; skipped otherwise).
-bench:
+# the same read through PostgreSQL (test/bench/sql.sh, as root; skipped otherwise) and through the SQLite extension
+# from python3 (test/bench/sqlite.sh).
+bench: sqlite
 	go run ./test/bench
 	test/bench/sql.sh
+	test/bench/sqlite.sh

@@ -440,6 +440,31 @@ class Joins(unittest.TestCase):
                 self.assertEqual(on_plugin, on_copies)
 
 
+def setup_block(path):
+    """The python block after <!-- sqlite-stage:setup --> in a document."""
+    match = re.search(r"<!-- sqlite-stage:setup -->\n```python\n(.*?)^```", path.read_text(), flags=re.S | re.M)
+    return match.group(1) if match else None
+
+
+class Documentation(unittest.TestCase):
+    """The README's first SQLite query runs as written, with the fake's address and token, and docs/index.md shows
+    the same block."""
+
+    def test_setup_block_runs(self):
+        readme, index = setup_block(REPO / "README.md"), setup_block(REPO / "docs" / "index.md")
+        self.assertIsNotNone(readme, "README.md has no python block after <!-- sqlite-stage:setup -->")
+        self.assertEqual(readme, index, "the setup blocks of README.md and docs/index.md differ; keep them identical")
+        code = (readme.replace("./steampipe_sqlite_prolific.so", EXTENSION)
+                .replace("https://api.prolific.com", FAKE_URL).replace("YOUR_PROLIFIC_TOKEN", TOKEN))
+        result = run_python(code)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        expected = connect().execute(
+            "select response_type, count(*), count(distinct participant_id) from prolific_batch_response "
+            "where batch_id = ? group by 1 order by 1", (BATCH_SENTIMENT,)).fetchall()
+        self.assertTrue(expected)
+        self.assertEqual(result.stdout.splitlines(), [str(row) for row in expected])
+
+
 class Shell(unittest.TestCase):
     """The sqlite3 shell: .load, configure, query; a failing query fails the shell."""
 
