@@ -27,8 +27,8 @@ func testTable() *table {
 
 func TestPlanWithoutRequiredQualFailsWithAnExample(t *testing.T) {
 	answer := choosePlan(testTable(), indexRequest{constraints: []constraint{
-		{column: 2, op: opEQ, usable: true},    // status = ...
-		{column: 0, op: opEQ, usable: false},   // study_id = <a table later in the join order>
+		{column: 2, op: opEQ, usable: true},  // status = ...
+		{column: 0, op: opEQ, usable: false}, // study_id = <a table later in the join order>
 		{column: 0, op: 65 /* LIKE */, usable: true},
 	}})
 	if answer.cost != unsatisfiableCost {

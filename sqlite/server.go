@@ -144,11 +144,13 @@ func cacheTTL() int64 {
 
 // execute starts one scan and returns the stream its rows arrive on. Cancelling ctx stops the scan.
 func (e *engine) execute(ctx context.Context, t *table, columns []string, quals map[string]*proto.Quals, limit int64) *anywhere.LocalPluginStream {
-	queryContext := proto.NewQueryContext(columns, quals, limit, nil)
-	data := &proto.ExecuteConnectionData{Limit: queryContext.Limit, CacheEnabled: cacheEnabled(), CacheTtl: cacheTTL()}
+	data := &proto.ExecuteConnectionData{CacheEnabled: cacheEnabled(), CacheTtl: cacheTTL()}
+	if limit >= 0 {
+		data.Limit = &proto.NullableInt{Value: limit}
+	}
 	req := &proto.ExecuteRequest{
 		Table:                 t.name,
-		QueryContext:          queryContext,
+		QueryContext:          proto.NewQueryContext(columns, quals, limit, nil),
 		CallId:                sdkgrpc.BuildCallId(),
 		Connection:            connectionName,
 		ExecuteConnectionData: map[string]*proto.ExecuteConnectionData{connectionName: data},

@@ -87,7 +87,7 @@ func qualValue(columnType proto.ColumnType, arg sqliteArg) (*proto.QualValue, bo
 			return nil, false
 		}
 		return &proto.QualValue{Value: &proto.QualValue_DoubleValue{DoubleValue: f}}, true
-	case proto.ColumnType_TIMESTAMP, proto.ColumnType_DATETIME:
+	case proto.ColumnType_TIMESTAMP:
 		t, ok := parseTimestamp(arg.text)
 		if !ok {
 			return nil, false
