@@ -9,6 +9,8 @@
 #   make demo       run the docs' example queries through PostgreSQL and print the results (root)
 #   make test-steampipe  the real Steampipe CLI v1.1.3 runs the plugin binary `make` builds (root; see test/steampipe)
 #   make stress     every error path, many times under CPU load, patched and stock SDK, in process and over go-plugin
+#   make sqlite     build the SQLite extension build/steampipe_sqlite_prolific.so
+#   make test-sqlite  the SQLite stage: the extension from Python and the sqlite3 shell against the fake API
 
 STEAMPIPE_INSTALL_DIR ?= $(HOME)/.steampipe
 PLUGIN_DIR            := $(STEAMPIPE_INSTALL_DIR)/plugins/local/prolific
@@ -81,6 +83,16 @@ stress: sdk
 	STRESS_RUNS=$(STRESS_RUNS) GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 -v -run NoErrorIsLost ./test/stress | grep -E '^(stress|---|ok|FAIL)'
 	STRESS_RUNS=$(STRESS_RUNS) STRESS_REPORT=1 go test -count=1 -v -run NoErrorIsLost ./test/stress | grep -E '^(stress|ok|FAIL)'
 
+.PHONY: sqlite test-sqlite
+
+# The plugin as the loadable SQLite extension build/steampipe_sqlite_prolific.so (see sqlite/), against the patched SDK.
+sqlite: sdk
+	GOFLAGS="$(PATCHED_GOFLAGS)" LDFLAGS="$(LDFLAGS)" sqlite/build.sh
+
+# The SQLite stage: the extension loaded by Debian's python3 and the sqlite3 shell, against the fake API (test/sqlite).
+test-sqlite: sqlite
+	test/sqlite/run.sh
+
 .PHONY: demo
 
 # Runs the docs' example queries through PostgreSQL against the fake API's sample batches, and prints the results.
@@ -90,7 +102,9 @@ demo:
 .PHONY: bench
 
 # Speed and memory of a full read against its floors, at 10,000, 100,000 and 1,000,000 responses (test/bench), then
-# the same read through PostgreSQL (test/bench/sql.sh, as root; skipped otherwise).
-bench:
+# the same read through PostgreSQL (test/bench/sql.sh, as root; skipped otherwise) and through the SQLite extension
+# from python3 (test/bench/sqlite.sh).
+bench: sqlite
 	go run ./test/bench
 	test/bench/sql.sh
+	test/bench/sqlite.sh
