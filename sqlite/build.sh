@@ -11,9 +11,7 @@ OUT=${OUT:-$REPO/build/steampipe_sqlite_prolific.so}
 
 die() { echo "sqlite/build.sh: ERROR: $*" >&2; exit 1; }
 
-# shellcheck source=sqlite/packages.sh
-. "$REPO/sqlite/packages.sh"
-need_packages gcc libc6-dev libsqlite3-dev
+"$REPO/test/tools/apt-install.sh" gcc libc6-dev libsqlite3-dev
 [ -f /usr/include/sqlite3ext.h ] || die "SQLite's headers are missing: install them with 'apt-get install libsqlite3-dev' (as root), then run make sqlite again"
 
 mkdir -p "$(dirname "$OUT")"

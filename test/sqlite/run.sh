@@ -17,9 +17,7 @@ PYTHON=/usr/bin/python3 # Debian's: its sqlite3 module can load extensions
 
 die() { echo "test-sqlite: ERROR: $*" >&2; exit 1; }
 
-# shellcheck source=sqlite/packages.sh
-. "$REPO/sqlite/packages.sh"
-need_packages sqlite3 python3
+"$REPO/test/tools/apt-install.sh" sqlite3 python3
 [ -x "$PYTHON" ] || die "$PYTHON is missing: install Debian's python3"
 command -v sqlite3 >/dev/null || die "the sqlite3 shell is missing: install Debian's sqlite3"
 [ -f "$EXTENSION" ] || die "$EXTENSION is missing: run make sqlite first"
