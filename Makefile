@@ -6,6 +6,7 @@
 #   make postgres   build the PostgreSQL extension steampipe_postgres_prolific into build/postgres/
 #   make test-sql   the SQL stage: the extension in a throwaway PostgreSQL 15 against the fake API (root)
 #   make demo       run the docs' example queries through PostgreSQL and print the results (root)
+#   make test-dashboards  the Powerpipe mod in dashboards/ run by real Powerpipe on both FDW builds (root)
 
 STEAMPIPE_INSTALL_DIR ?= $(HOME)/.steampipe
 PLUGIN_DIR            := $(STEAMPIPE_INSTALL_DIR)/plugins/local/prolific
@@ -50,6 +51,13 @@ test-sql:
 # The join-correctness cases on the unpatched FDW, where each must come out wrong: proof the patch is needed.
 test-sql-stock:
 	FDW_VARIANT=stock test/sql/run.sh
+
+.PHONY: test-dashboards
+
+# Every dashboard and benchmark of dashboards/ run headless by Powerpipe v1.5.2 (built into build/tools/ from the Go
+# module proxy), on our extension and on the stock FDW, against golden files (see test/dashboards/run.sh).
+test-dashboards:
+	test/dashboards/run.sh
 
 .PHONY: demo
 
