@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# make test-dashboards: the Powerpipe mod in dashboards/ run by real Powerpipe (built from the Go module proxy by
-# test/dashboards/build-powerpipe.sh) against the fake Prolific API's demo data.
+# make test-dashboards: the Powerpipe mod in dashboards/ run by real Powerpipe v1.5.2 (built from the Go module proxy
+# by test/tools/go-tool.sh) against the fake Prolific API's demo data.
 #
 # For each engine it starts the SQL stage's PostgreSQL 15 with the extension and the fake API (test/sql/lib.sh, with
 # its machine-wide lock), sets search_path to the imported schema, and then:
@@ -32,8 +32,10 @@ MOD=prolific_insights
 log() { echo "test-dashboards: $*"; }
 die() { echo "test-dashboards: ERROR: $*" >&2; exit 1; }
 
-# Build Powerpipe and the normaliser before taking the SQL stage's lock: a cold build takes minutes.
-POWERPIPE=$("$HERE/build-powerpipe.sh" | tail -1)
+# Build Powerpipe and the normaliser before taking the SQL stage's lock: a cold Powerpipe build takes about 6 minutes
+# on 2 cores, once per machine (build/tools/powerpipe/, Go caches reused).
+POWERPIPE_VERSION=v1.5.2
+POWERPIPE=$("$REPO/test/tools/go-tool.sh" powerpipe github.com/turbot/powerpipe "$POWERPIPE_VERSION")
 [ -x "$POWERPIPE" ] || die "no Powerpipe binary at '$POWERPIPE'"
 mkdir -p "$REPO/build"
 (cd "$REPO" && go build -o "$REPO/build/dashboards-normalise" ./test/dashboards/normalise)
