@@ -13,7 +13,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"sort"
 	"strings"
@@ -34,14 +33,20 @@ func main() {
 		fmt.Fprintf(os.Stderr, "normalise: %s is not Powerpipe JSON output: %v\n", os.Args[1], err)
 		os.Exit(2)
 	}
+	// Output goes to a strings.Builder, whose writes cannot fail, and then to stdout in one write.
+	var out strings.Builder
 	var problems []string
 	switch {
 	case doc["panels"] != nil:
-		problems = writeSnapshot(os.Stdout, doc)
+		problems = writeSnapshot(&out, doc)
 	case doc["groups"] != nil || doc["controls"] != nil:
-		problems = writeBenchmark(os.Stdout, doc)
+		problems = writeBenchmark(&out, doc)
 	default:
 		fmt.Fprintf(os.Stderr, "normalise: %s is neither a dashboard snapshot nor benchmark JSON\n", os.Args[1])
+		os.Exit(2)
+	}
+	if _, err := os.Stdout.WriteString(out.String()); err != nil {
+		fmt.Fprintln(os.Stderr, "normalise:", err)
 		os.Exit(2)
 	}
 	if len(problems) > 0 {
@@ -53,7 +58,7 @@ func main() {
 }
 
 // writeSnapshot prints the snapshot's inputs, then every panel in layout order.
-func writeSnapshot(w io.Writer, doc map[string]any) []string {
+func writeSnapshot(w *strings.Builder, doc map[string]any) []string {
 	var problems []string
 	panels, _ := doc["panels"].(map[string]any)
 	if inputs, ok := doc["inputs"].(map[string]any); ok && len(inputs) > 0 {
@@ -115,7 +120,7 @@ func layoutOrder(layout any, panels map[string]any) []string {
 }
 
 // writeTable prints a panel's columns and rows, one row a line, values in column order.
-func writeTable(w io.Writer, data map[string]any) {
+func writeTable(w *strings.Builder, data map[string]any) {
 	columns, _ := data["columns"].([]any)
 	var names []string
 	for _, c := range columns {
@@ -135,7 +140,7 @@ func writeTable(w io.Writer, data map[string]any) {
 }
 
 // writeBenchmark prints every control of the benchmark's group tree with its summary and results.
-func writeBenchmark(w io.Writer, doc map[string]any) []string {
+func writeBenchmark(w *strings.Builder, doc map[string]any) []string {
 	var problems []string
 	var walk func(group map[string]any, depth int)
 	walk = func(group map[string]any, depth int) {
