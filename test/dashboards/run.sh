@@ -8,8 +8,9 @@
 #   - every case of test/dashboards/cases runs headless: dashboards with --output snapshot and their inputs as
 #     --arg, benchmarks with --output json; every panel and control must complete without error, and its data,
 #     normalised by test/dashboards/normalise (no times, durations or ids), must match expected/<case>.txt;
-#   - copies of the mod with one deliberate error (mutations/*.sed: a dropped join condition; on the stock FDW, a
-#     query without its fences) must NOT match their golden file: proof that the golden files catch such errors.
+#   - copies of the mod with one deliberate error (mutations/*.sed, such as a dropped join condition) must NOT match
+#     their golden file: proof that the golden files catch such errors. A mutation names its case and the engines
+#     it runs on.
 # Engines: FDW_VARIANT=patched (build/postgres, our extension) and stock (build/postgres-stock, the unpatched FDW);
 # the default runs both, one after the other, against the same golden files.
 #
