@@ -6,11 +6,13 @@
 #   make lint       golangci-lint v2 (installed into build/bin on first use)
 #   make postgres   build the PostgreSQL extension steampipe_postgres_prolific into build/postgres/
 #   make test-sql   the SQL stage: the extension in a throwaway PostgreSQL 15 against the fake API (root)
-#   make demo       run the docs' example queries through PostgreSQL and print the results (root)
+#   make demo       run the docs' example queries against the fake API through SQLite and print the results (no root)
+#   make demo-postgres  the same through PostgreSQL (root)
 #   make test-steampipe  the real Steampipe CLI v1.1.3 runs the plugin binary `make` builds (root; see test/steampipe)
 #   make stress     every error path, many times under CPU load, patched and stock SDK, in process and over go-plugin
 #   make sqlite     build the SQLite extension build/steampipe_sqlite_prolific.so
 #   make test-sqlite  the SQLite stage: the extension from Python and the sqlite3 shell against the fake API
+#   make test-dashboards  the Powerpipe mod in dashboards/ run by real Powerpipe on both FDW builds (root)
 
 STEAMPIPE_INSTALL_DIR ?= $(HOME)/.steampipe
 PLUGIN_DIR            := $(STEAMPIPE_INSTALL_DIR)/plugins/local/prolific
@@ -93,10 +95,22 @@ sqlite: sdk
 test-sqlite: sqlite
 	test/sqlite/run.sh
 
-.PHONY: demo
+.PHONY: test-dashboards
 
-# Runs the docs' example queries through PostgreSQL against the fake API's sample batches, and prints the results.
+# Every dashboard and benchmark of dashboards/ run headless by Powerpipe v1.5.2 (built into build/tools/ from the Go
+# module proxy), on our extension and on the stock FDW, against golden files (see test/dashboards/run.sh).
+test-dashboards: sdk
+	test/dashboards/run.sh
+
+.PHONY: demo demo-postgres
+
+# Runs the docs' example queries against the fake API's sample batches and prints the results, through the SQLite
+# extension in python3: no Prolific account, no Steampipe, no database server, no root (see test/demo/demo.sh).
 demo:
+	test/demo/demo.sh
+
+# The same examples through PostgreSQL with the plugin's extension (root).
+demo-postgres:
 	test/sql/demo.sh
 
 .PHONY: bench

@@ -104,12 +104,13 @@ func TestStudyListsEveryProject(t *testing.T) {
 	api, p := startFake(t)
 	rows := p.MustExecute(t, harness.Query{Table: studiesTable, Columns: studyListColumns})
 	want := map[string][2]string{
-		fakeapi.StudySentiment: {fakeapi.WorkspaceNLP, fakeapi.ProjectSentiment},
-		fakeapi.StudyPilot:     {fakeapi.WorkspaceNLP, fakeapi.ProjectSentiment},
-		fakeapi.StudyArchived:  {fakeapi.WorkspaceNLP, fakeapi.ProjectSentiment},
-		fakeapi.StudySummaries: {fakeapi.WorkspaceNLP, fakeapi.ProjectSummaries},
-		fakeapi.StudyLarge:     {fakeapi.WorkspaceVision, fakeapi.ProjectVision},
-		fakeapi.StudyDraft:     {fakeapi.WorkspaceVision, fakeapi.ProjectVision},
+		fakeapi.StudySentiment:  {fakeapi.WorkspaceNLP, fakeapi.ProjectSentiment},
+		fakeapi.StudyPilot:      {fakeapi.WorkspaceNLP, fakeapi.ProjectSentiment},
+		fakeapi.StudyArchived:   {fakeapi.WorkspaceNLP, fakeapi.ProjectSentiment},
+		fakeapi.StudySummaries:  {fakeapi.WorkspaceNLP, fakeapi.ProjectSummaries},
+		fakeapi.StudyModeration: {fakeapi.WorkspaceNLP, fakeapi.ProjectModeration},
+		fakeapi.StudyLarge:      {fakeapi.WorkspaceVision, fakeapi.ProjectVision},
+		fakeapi.StudyDraft:      {fakeapi.WorkspaceVision, fakeapi.ProjectVision},
 	}
 	byID := harness.ByColumn(t, rows, "id")
 	if len(byID) != len(want) {
@@ -196,12 +197,12 @@ func TestStudyPages(t *testing.T) {
 	api.ResetLog()
 	rows = p.MustExecute(t, harness.Query{Table: studiesTable, Columns: studyListColumns,
 		Quals: harness.Equals("workspace_id", fakeapi.WorkspaceNLP)})
-	if n := len(harness.ByColumn(t, rows, "id")); n != 4 {
-		t.Fatalf("%d rows, want 4", n)
+	if n := len(harness.ByColumn(t, rows, "id")); n != 5 {
+		t.Fatalf("%d rows, want 5", n)
 	}
-	// Projects, listed with limit/offset, also page: two projects in pages of one.
-	if got := requestsWith(api, "/api/v1/workspaces/"+fakeapi.WorkspaceNLP+"/projects/"); len(got) != 2 {
-		t.Errorf("project list requests %v, want 2 pages", got)
+	// Projects, listed with limit/offset, also page: three projects in pages of one.
+	if got := requestsWith(api, "/api/v1/workspaces/"+fakeapi.WorkspaceNLP+"/projects/"); len(got) != 3 {
+		t.Errorf("project list requests %v, want 3 pages", got)
 	}
 }
 
