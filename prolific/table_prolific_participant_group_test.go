@@ -45,8 +45,8 @@ func TestParticipantGroupAllColumns(t *testing.T) {
 		"description": nil, "feeder_studies": j(t, `[]`)})
 	checkRow(t, "vision", byID[fakeapi.GroupVisionDisabled], map[string]any{"workspace_id": fakeapi.WorkspaceVision,
 		"is_deleted": true, "organisation_id": "65f0c2a1b4e8d9a7c3f10b00", "participant_count": int64(0)})
-	if got := requestsWith(api, "/api/v1/participant-groups/"); len(got) != 5 {
-		t.Errorf("requests %v, want one per workspace and one per project", got)
+	if got, want := requestsWith(api, "/api/v1/participant-groups/"), 2+projectCount(t, p, ""); len(got) != want {
+		t.Errorf("requests %v, want %d: one per workspace and one per project", got, want)
 	}
 	got := p.MustExecute(t, harness.Query{Table: groupsTable, Quals: harness.Equals("id", fakeapi.GroupTrusted)})
 	if len(got) != 1 {
@@ -80,8 +80,9 @@ func TestParticipantGroupScopes(t *testing.T) {
 	api.MaxPageSize = 1
 	api.ResetLog()
 	rows = p.MustExecute(t, harness.Query{Table: groupsTable, Quals: harness.Equals("workspace_id", fakeapi.WorkspaceNLP)})
-	if len(rows) != 2 || len(requestsWith(api, "/api/v1/participant-groups/")) != 3 {
-		t.Errorf("%d rows in %d requests, want 2 in 3", len(rows), len(requestsWith(api, "/api/v1/participant-groups/")))
+	requests := len(requestsWith(api, "/api/v1/participant-groups/"))
+	if wantRequests := 1 + projectCount(t, p, fakeapi.WorkspaceNLP); len(rows) != 2 || requests != wantRequests {
+		t.Errorf("%d rows in %d requests, want 2 in %d (the workspace's, then one per project)", len(rows), requests, wantRequests)
 	}
 	rows = p.MustExecute(t, harness.Query{Table: groupsTable, Quals: harness.Equals("id", "67b0c1d2e3f4a5b6c7d8ffff")})
 	if len(rows) != 0 {
@@ -128,4 +129,14 @@ func TestParticipantGroupMembers(t *testing.T) {
 	if len(rows) != 5 {
 		t.Errorf("%d members of two groups and an unknown one, want 5", len(rows))
 	}
+}
+
+// projectCount is the number of projects the plugin lists, in one workspace or (workspaceID "") in all of them.
+func projectCount(t *testing.T, p *harness.Plugin, workspaceID string) int {
+	t.Helper()
+	q := harness.Query{Table: "prolific_project", Columns: []string{"id"}}
+	if workspaceID != "" {
+		q.Quals = harness.Equals("workspace_id", workspaceID)
+	}
+	return len(p.MustExecute(t, q))
 }

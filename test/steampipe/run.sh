@@ -18,6 +18,10 @@
 #   errors       missing qual, 404, 401 (the token never appears), truncated and malformed bodies: `steampipe query`
 #                must print the error (v1.1.3 exits 0 when a scan fails after rows, so the output is what counts)
 #   aggregator   prolific_all over two connections with their own tokens, with sp_connection_name
+#   dashboards   every dashboard and the benchmark of dashboards/, by Powerpipe through the service, against the
+#                golden files of make test-dashboards
+#   stress       every failing scan of test/stress, under CPU load: none may lose its error (and, measured only,
+#                the loss rate of the same plugin built with the stock SDK)
 #   service      `steampipe service start`, psql on its port, `steampipe service stop`; and one `steampipe query`
 #                with no service running, which starts and stops the database itself
 #
@@ -241,6 +245,14 @@ check "join prolific_batch to prolific_batch_response" "$HERE/expected/join.csv"
 # The aggregator: every row once per connection, told apart by sp_connection_name.
 sp_query "select sp_connection_name, count(*) as responses from prolific_all.prolific_batch_response where batch_id = '7c2e9a41-3b5d-4f68-8a1e-2d9c4b7f0e13' group by sp_connection_name order by sp_connection_name" aggregator
 check "aggregator over two connections" "$HERE/expected/aggregator.csv" "$WORK/out/aggregator.out"
+
+# The Powerpipe mod through the service, against the same golden files as on our extension (test/dashboards).
+if DATABASE_URL="postgres://steampipe:steampipe-test@127.0.0.1:$SPPORT/steampipe?sslmode=disable" \
+    UPDATE=0 "$REPO/test/dashboards/run.sh" >"$WORK/out/dashboards.log" 2>&1; then
+  ok "dashboards and benchmark through the Steampipe service ($(tail -1 "$WORK/out/dashboards.log"))"
+else
+  failed "dashboards and benchmark through the Steampipe service" "$WORK/out/dashboards.log"
+fi
 
 # Every failing scan, repeated under CPU load, through the service: each must end in an error.
 # shellcheck source=test/stress/stress.sh
