@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -39,8 +40,7 @@ func export(ctx context.Context, opts options, env environment) error {
 	if err != nil {
 		return configError{err}
 	}
-	server := plugin.Server(&plugin.ServeOpts{PluginFunc: prolific.Plugin})
-	schema, err := configure(server, opts.connection, config)
+	server, schema, err := pluginServer(opts.connection, config)
 	if err != nil {
 		return err
 	}
@@ -73,6 +73,36 @@ func export(ctx context.Context, opts options, env environment) error {
 	return nil
 }
 
+// servers holds the plugin servers this process has configured, by connection and settings. A run of the command
+// uses one; the tests run the command many times in one process, and setting up a server takes half a second (the
+// SDK builds its query cache even when no query uses it).
+var servers = struct {
+	sync.Mutex
+	byConfig map[[2]string]*configuredServer
+}{byConfig: map[[2]string]*configuredServer{}}
+
+type configuredServer struct {
+	server *sdkgrpc.PluginServer
+	schema map[string]*proto.TableSchema
+}
+
+// pluginServer returns a plugin server in this process with the connection configured, and its table schemas.
+func pluginServer(connection, config string) (*sdkgrpc.PluginServer, map[string]*proto.TableSchema, error) {
+	servers.Lock()
+	defer servers.Unlock()
+	key := [2]string{connection, config}
+	if s := servers.byConfig[key]; s != nil {
+		return s.server, s.schema, nil
+	}
+	server := plugin.Server(&plugin.ServeOpts{PluginFunc: prolific.Plugin})
+	schema, err := configure(server, connection, config)
+	if err != nil {
+		return nil, nil, err
+	}
+	servers.byConfig[key] = &configuredServer{server, schema}
+	return server, schema, nil
+}
+
 // configure gives the plugin its one connection and returns the connection's table schemas.
 func configure(server *sdkgrpc.PluginServer, connection, config string) (map[string]*proto.TableSchema, error) {
 	resp, err := server.SetAllConnectionConfigs(&proto.SetAllConnectionConfigsRequest{
@@ -80,7 +110,7 @@ func configure(server *sdkgrpc.PluginServer, connection, config string) (map[str
 			Connection: connection, Plugin: "prolific", PluginShortName: "prolific", PluginInstance: "prolific",
 			Config: config,
 		}},
-		MaxCacheSizeMb: 0,
+		MaxCacheSizeMb: 0, // every query runs with the cache off (CacheEnabled false), but the SDK needs one to exist
 	})
 	if err == nil && resp != nil {
 		if failure, failed := resp.FailedConnections[connection]; failed {

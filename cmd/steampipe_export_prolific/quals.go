@@ -160,21 +160,23 @@ func toQualValue(node filter.CodeNode, columnType proto.ColumnType) (*proto.Qual
 // checkRequiredQuals refuses, before any API call, a table read that lacks a condition the API needs: each column
 // the table's list call requires, unless every column of its get call is given instead.
 func checkRequiredQuals(table *proto.TableSchema, tableName string, quals map[string]*proto.Quals) error {
-	missing := func(keys []*proto.KeyColumn, requiredOnly bool) []string {
-		var names []string
+	// required and missing; the SDK adds sp_connection_name to both calls as an optional key
+	missing := func(keys []*proto.KeyColumn) (required, missing []string) {
 		for _, key := range keys {
-			if (!requiredOnly || key.GetRequire() == "required") && quals[key.GetName()] == nil {
-				names = append(names, key.GetName())
+			if key.GetRequire() == "required" {
+				required = append(required, key.GetName())
+				if quals[key.GetName()] == nil {
+					missing = append(missing, key.GetName())
+				}
 			}
 		}
-		return names
+		return required, missing
 	}
-	listMissing := missing(table.GetListCallKeyColumnList(), true)
+	_, listMissing := missing(table.GetListCallKeyColumnList())
 	if len(listMissing) == 0 {
 		return nil
 	}
-	getKeys := table.GetGetCallKeyColumnList()
-	if len(getKeys) > 0 && len(missing(getKeys, false)) == 0 {
+	if getRequired, getMissing := missing(table.GetGetCallKeyColumnList()); len(getRequired) > 0 && len(getMissing) == 0 {
 		return nil
 	}
 	var example []string
