@@ -66,6 +66,8 @@ func export(ctx context.Context, opts options, env environment) error {
 	progress.stop(err == nil)
 	if err == nil {
 		err = out.finish()
+	} else {
+		out.abandon() // the rows counted in the error message reach stdout; the error says they are incomplete
 	}
 	if err != nil {
 		return exportError{err: err, rows: rows.Load(), interrupted: ctx.Err() != nil}

@@ -14,11 +14,12 @@ import (
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 )
 
-// rowWriter writes rows as they arrive. finish completes the output after the last row; it is not called when the
-// export fails, so a failed json export is not a valid JSON document.
+// rowWriter writes rows as they arrive. finish completes the output after the last row. When the export fails,
+// abandon writes out the rows written so far, and nothing more: a failed json export is not a valid JSON document.
 type rowWriter interface {
 	write(row map[string]*proto.Column) error
 	finish() error
+	abandon()
 }
 
 // outputBuffer is the size of the buffer between the rows and stdout.
@@ -53,6 +54,11 @@ func (w *csvWriter) write(row map[string]*proto.Column) error {
 		w.record[i] = string(w.scratch)
 	}
 	return w.csv.Write(w.record)
+}
+
+func (w *csvWriter) abandon() {
+	w.csv.Flush()
+	_ = w.buffered.Flush()
 }
 
 func (w *csvWriter) finish() error {
@@ -136,6 +142,8 @@ func (w *jsonWriter) write(row map[string]*proto.Column) error {
 	_, err := w.buffered.Write(w.line)
 	return err
 }
+
+func (w *jsonWriter) abandon() { _ = w.buffered.Flush() }
 
 func (w *jsonWriter) finish() error {
 	end := "\n]\n"

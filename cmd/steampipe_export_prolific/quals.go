@@ -123,7 +123,7 @@ func checkKeyColumn(table *proto.TableSchema, tableName, column, operator string
 			}
 			return fmt.Errorf("%s accepts only %s in --where, not %q", column, strings.Join(key.GetOperators(), ", "), operator)
 		}
-		if !slices.Contains(keys, key.GetName()) {
+		if !slices.Contains(keys, key.GetName()) && !slices.Contains(sdkColumns, key.GetName()) {
 			keys = append(keys, key.GetName())
 		}
 	}
