@@ -6,6 +6,8 @@
 #   make postgres   build the PostgreSQL extension steampipe_postgres_prolific into build/postgres/
 #   make test-sql   the SQL stage: the extension in a throwaway PostgreSQL 15 against the fake API (root)
 #   make demo       run the docs' example queries through PostgreSQL and print the results (root)
+#   make export     build the export CLI steampipe_export_prolific into build/bin/
+#   make test-export the export CLI's tests run against the binary make export built
 
 STEAMPIPE_INSTALL_DIR ?= $(HOME)/.steampipe
 PLUGIN_DIR            := $(STEAMPIPE_INSTALL_DIR)/plugins/local/prolific
@@ -64,3 +66,16 @@ demo:
 bench:
 	go run ./test/bench
 	test/bench/sql.sh
+
+.PHONY: export test-export
+
+EXPORT_BINARY := $(CURDIR)/build/bin/steampipe_export_prolific
+
+# The export CLI (cmd/steampipe_export_prolific): one table to CSV, JSON or JSON Lines, the plugin in process.
+export:
+	go build -o $(EXPORT_BINARY) -tags "$(BUILD_TAGS)" -ldflags "$(LDFLAGS)" ./cmd/steampipe_export_prolific
+	@echo "Built $(EXPORT_BINARY)"
+
+# The export's tests (also part of make test) again, their command runs through the binary make export built.
+test-export: export
+	EXPORT_BINARY=$(EXPORT_BINARY) go test -count=1 ./cmd/steampipe_export_prolific

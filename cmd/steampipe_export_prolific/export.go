@@ -62,7 +62,7 @@ func export(ctx context.Context, opts options, env environment) error {
 	}
 	var rows atomic.Int64
 	progress := startProgress(env, &rows)
-	err = stream(ctx, server, executeRequest(opts, columns, quals), out, &rows)
+	err = stream(ctx, server, executeRequest(opts, columns, quals), opts.limit, out, &rows)
 	progress.stop(err == nil)
 	if err == nil {
 		err = out.finish()
@@ -166,14 +166,13 @@ func executeRequest(opts options, columns []string, quals map[string]*proto.Qual
 	}
 }
 
-// stream runs the request through the SDK's local stream and writes each row as it arrives. The stream ends with a
-// nil row after success, or with the plugin's error.
-func stream(ctx context.Context, server *sdkgrpc.PluginServer, req *proto.ExecuteRequest, out rowWriter, rows *atomic.Int64) error {
+// stream runs the request through the SDK's local stream and writes each row as it arrives, up to limit rows when
+// limit is above zero. The stream ends with a nil row after success, or with the plugin's error.
+func stream(ctx context.Context, server *sdkgrpc.PluginServer, req *proto.ExecuteRequest, limit int64, out rowWriter, rows *atomic.Int64) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // on an early return, stops the plugin's scan
 	local := anywhere.NewLocalPluginStream(ctx)
 	server.CallExecuteAsync(req, local)
-	limit := req.QueryContext.GetLimit().GetValue()
 	for {
 		resp, err := local.Recv()
 		if err != nil {
@@ -219,12 +218,12 @@ func startProgress(env environment, rows *atomic.Int64) *progress {
 		for {
 			select {
 			case <-ticker.C:
-				fmt.Fprint(env.stderr, line())
+				_, _ = fmt.Fprint(env.stderr, line())
 			case ok := <-p.done:
 				if ok {
-					fmt.Fprintln(env.stderr, line()+", done")
+					_, _ = fmt.Fprintln(env.stderr, line()+", done")
 				} else {
-					fmt.Fprintln(env.stderr, line())
+					_, _ = fmt.Fprintln(env.stderr, line())
 				}
 				return
 			}

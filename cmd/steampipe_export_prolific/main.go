@@ -116,22 +116,22 @@ func report(err error, stderr io.Writer) int {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &usage):
-		fmt.Fprintf(stderr, "%s: %s\nRun '%s --help' for usage.\n", command, usage.msg, command)
+		_, _ = fmt.Fprintf(stderr, "%s: %s\nRun '%s --help' for usage.\n", command, usage.msg, command)
 		return exitUsage
 	case errors.As(err, &config):
-		fmt.Fprintf(stderr, "%s: configuration error: %s\n", command, config.err)
+		_, _ = fmt.Fprintf(stderr, "%s: configuration error: %s\n", command, config.err)
 		return exitConfig
 	case errors.As(err, &failed) && failed.interrupted:
-		fmt.Fprintf(stderr, "%s: interrupted after %s: the output is incomplete\n", command, rowCount(failed.rows))
+		_, _ = fmt.Fprintf(stderr, "%s: interrupted after %s: the output is incomplete\n", command, rowCount(failed.rows))
 		return exitInterrupted
 	case errors.As(err, &failed):
-		fmt.Fprintf(stderr, "%s: export failed after %s: %s\n", command, rowCount(failed.rows), failed.err)
+		_, _ = fmt.Fprintf(stderr, "%s: export failed after %s: %s\n", command, rowCount(failed.rows), failed.err)
 		if failed.rows > 0 {
-			fmt.Fprintf(stderr, "%s: the output is incomplete: do not use it as a whole table\n", command)
+			_, _ = fmt.Fprintf(stderr, "%s: the output is incomplete: do not use it as a whole table\n", command)
 		}
 		return exitFailed
 	default:
-		fmt.Fprintf(stderr, "%s: %s\n", command, err)
+		_, _ = fmt.Fprintf(stderr, "%s: %s\n", command, err)
 		return exitFailed
 	}
 }
@@ -183,7 +183,7 @@ func parseArgs(args []string, stdout io.Writer) (options, error) {
 	for rest := args; ; {
 		if err := fs.Parse(rest); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(stdout, usageText())
+				_, _ = fmt.Fprint(stdout, usageText())
 				return opts, err
 			}
 			return opts, usageError{err.Error()}
@@ -195,7 +195,7 @@ func parseArgs(args []string, stdout io.Writer) (options, error) {
 	}
 	fs.Visit(func(f *flag.Flag) { opts.configSet = opts.configSet || f.Name == "config" })
 	if version {
-		fmt.Fprintf(stdout, "%s %s\n", command, prolific.Version)
+		_, _ = fmt.Fprintf(stdout, "%s %s\n", command, prolific.Version)
 		return opts, flag.ErrHelp
 	}
 
