@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"syscall"
@@ -285,6 +286,16 @@ connection "other" {
 		must(t, err)
 		must(t, os.WriteFile(filepath.Join(home, ".steampipe", "config", "prolific.spc"), spc, 0o600))
 		runCommand(t, []string{"HOME=" + home}, workspaces...).expect(t, exitOK)
+	})
+	t.Run("the shipped config/prolific.spc", func(t *testing.T) {
+		shipped, err := os.ReadFile("../../config/prolific.spc")
+		must(t, err)
+		text := regexp.MustCompile(`(?m)^  # token = .*$`).ReplaceAllString(string(shipped), `  token = "`+api.Token+`"`)
+		text = regexp.MustCompile(`(?m)^  # base_url = .*$`).ReplaceAllString(text, `  base_url = "`+baseURL+`"`)
+		if !strings.Contains(text, baseURL) || !strings.Contains(text, api.Token) {
+			t.Fatal("config/prolific.spc no longer has the commented token and base_url lines this test sets")
+		}
+		runCommand(t, nil, append(workspaces, "--config-dir", writeSpc(t, text))...).expect(t, exitOK)
 	})
 	t.Run("unknown connection", func(t *testing.T) {
 		runCommand(t, nil, append(workspaces, "--config-dir", dir, "--connection", "nope")...).
