@@ -1,11 +1,14 @@
 # steampipe-plugin-prolific
 #
 #   make            build the plugin into Steampipe's plugin directory (same as make install)
-#   make test       run every Go test: unit, in-process gRPC, and the go-plugin subprocess test
+#   make test       run every Go test: unit, in-process gRPC, the go-plugin subprocess test and the SDK patch's own
+#   make sdk        prepare the patched plugin SDK in build/sdk/ (every target below builds against it, see patches/)
 #   make lint       golangci-lint v2 (installed into build/bin on first use)
 #   make postgres   build the PostgreSQL extension steampipe_postgres_prolific into build/postgres/
 #   make test-sql   the SQL stage: the extension in a throwaway PostgreSQL 15 against the fake API (root)
 #   make demo       run the docs' example queries through PostgreSQL and print the results (root)
+#   make test-steampipe  the real Steampipe CLI v1.1.3 runs the plugin binary `make` builds (root; see test/steampipe)
+#   make stress     every error path, many times under CPU load, patched and stock SDK, in process and over go-plugin
 #   make export     build the export CLI steampipe_export_prolific into build/bin/
 #   make test-export the export CLI's tests run against the binary make export built
 
@@ -18,10 +21,16 @@ LDFLAGS               := -X github.com/pipeworks/steampipe-plugin-prolific/proli
 GOLANGCI_LINT_VERSION := v2.11.4
 GOLANGCI_LINT         := $(CURDIR)/build/bin/golangci-lint
 
-.PHONY: install test lint
+# Every artifact is built against the patched SDK (patches/sdk/*.patch, prepared by `make sdk`): the go command reads
+# build/sdk/go.mod, which is go.mod plus a replace of the SDK by the patched copy. go.mod itself stays clean, so a plain
+# `go build` still works, but only these targets build the binary that never loses an error.
+PATCHED_GOFLAGS       := -modfile=$(CURDIR)/build/sdk/go.mod $(shell go env GOFLAGS)
+SDK_MODULE            := github.com/turbot/steampipe-plugin-sdk/v5
 
-install:
-	go build -o $(PLUGIN_DIR)/prolific.plugin -tags "$(BUILD_TAGS)" -ldflags "$(LDFLAGS)" .
+.PHONY: install sdk test lint
+
+install: sdk
+	GOFLAGS="$(PATCHED_GOFLAGS)" go build -o $(PLUGIN_DIR)/prolific.plugin -tags "$(BUILD_TAGS)" -ldflags "$(LDFLAGS)" .
 	@mkdir -p $(CONFIG_DIR)
 	@if [ -f $(CONFIG_DIR)/prolific.spc ]; then \
 		echo "Kept your existing $(CONFIG_DIR)/prolific.spc"; \
@@ -30,8 +39,15 @@ install:
 	fi
 	@echo "Installed $(PLUGIN_DIR)/prolific.plugin"
 
-test:
-	go test -count=1 ./...
+sdk:
+	@patches/patched-sdk.sh
+
+# The repository's tests and the tests each SDK patch adds to the SDK, all against the patched SDK. The go-plugin
+# test builds the plugin binary with the same GOFLAGS, so it too runs the patched build.
+test: sdk
+	GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 ./...
+	GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 -run 'ExecuteReturnsErrors|CallExecuteAsyncReturnsErrors|StreamRowsPrefersError' \
+		$(SDK_MODULE)/plugin
 
 lint: $(GOLANGCI_LINT)
 	$(GOLANGCI_LINT) run ./...
@@ -53,6 +69,19 @@ test-sql:
 test-sql-stock:
 	FDW_VARIANT=stock test/sql/run.sh
 
+.PHONY: test-steampipe stress
+
+# The Steampipe CLI stage: needs root (it creates the unprivileged user Steampipe runs as).
+test-steampipe: sdk
+	test/steampipe/run.sh
+
+# STRESS_RUNS runs per failing scan (make test runs 10). With the patched SDK no error may be lost; with the stock SDK
+# (a plain go build) the loss rate is measured and reported.
+STRESS_RUNS ?= 200
+stress: sdk
+	STRESS_RUNS=$(STRESS_RUNS) GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 -v -run NoErrorIsLost ./test/stress | grep -E '^(stress|---|ok|FAIL)'
+	STRESS_RUNS=$(STRESS_RUNS) STRESS_REPORT=1 go test -count=1 -v -run NoErrorIsLost ./test/stress | grep -E '^(stress|ok|FAIL)'
+
 .PHONY: demo
 
 # Runs the docs' example queries through PostgreSQL against the fake API's sample batches, and prints the results.
@@ -63,8 +92,8 @@ demo:
 
 # Speed and memory of a full read against its floors, at 10,000, 100,000 and 1,000,000 responses (test/bench), then
 # the same read through PostgreSQL (test/bench/sql.sh, as root; skipped otherwise).
-bench:
-	go run ./test/bench
+bench: sdk
+	GOFLAGS="$(PATCHED_GOFLAGS)" go run ./test/bench
 	test/bench/sql.sh
 
 .PHONY: export test-export
@@ -72,10 +101,10 @@ bench:
 EXPORT_BINARY := $(CURDIR)/build/bin/steampipe_export_prolific
 
 # The export CLI (cmd/steampipe_export_prolific): one table to CSV, JSON or JSON Lines, the plugin in process.
-export:
-	go build -o $(EXPORT_BINARY) -tags "$(BUILD_TAGS)" -ldflags "$(LDFLAGS)" ./cmd/steampipe_export_prolific
+export: sdk
+	GOFLAGS="$(PATCHED_GOFLAGS)" go build -o $(EXPORT_BINARY) -tags "$(BUILD_TAGS)" -ldflags "$(LDFLAGS)" ./cmd/steampipe_export_prolific
 	@echo "Built $(EXPORT_BINARY)"
 
 # The export's tests (also part of make test) again, their command runs through the binary make export built.
 test-export: export
-	EXPORT_BINARY=$(EXPORT_BINARY) go test -count=1 ./cmd/steampipe_export_prolific
+	EXPORT_BINARY=$(EXPORT_BINARY) GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 ./cmd/steampipe_export_prolific

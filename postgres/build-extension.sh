@@ -10,7 +10,7 @@
 #   --stock  same as FDW_PATCH=none
 #
 # Environment:
-#   FDW_PATCH     keep-join-conditions (default): apply postgres/fdw-keep-join-conditions.patch
+#   FDW_PATCH     keep-join-conditions (default): apply patches/fdw/keep-join-conditions.patch
 #                 none: build the unpatched upstream FDW into build/postgres-stock/ (to show the
 #                 join-condition bug, see the patch header)
 #   FDW_VERSION   steampipe-postgres-fdw module version (default v1.13.0; the patch is made for it)
@@ -22,7 +22,12 @@
 # <repo>/build/fdw-src[-stock]/ (git-ignored). That copy is kept across runs, at a fixed path,
 # so a rebuild after a plugin change reuses the Go build cache (~15 s instead of minutes).
 # It is only re-created when the FDW version, the patch, pg_config or the repo path changes.
+#
+# Both variants are built against the patched plugin SDK of patches/sdk (prepared by patches/patched-sdk.sh), like
+# every other artifact of this repository: the stock variant leaves out only the FDW's join-conditions patch.
 set -euo pipefail
+# The FDW copy is its own module: a -modfile meant for this repository's go.mod must not reach its go commands.
+unset GOFLAGS
 
 die() { echo "build-extension: ERROR: $*" >&2; exit 1; }
 log() { echo "build-extension: $*"; }
@@ -57,7 +62,7 @@ fi
 case "$FDW_PATCH" in
   none|stock) VARIANT=stock; PATCH_FILE=; SRC=$REPO/build/fdw-src-stock; DEFAULT_OUT=$REPO/build/postgres-stock ;;
   keep-join-conditions|"")
-    VARIANT=patched; PATCH_FILE=$SCRIPT_DIR/fdw-keep-join-conditions.patch
+    VARIANT=patched; PATCH_FILE=$REPO/patches/fdw/keep-join-conditions.patch
     SRC=$REPO/build/fdw-src; DEFAULT_OUT=$REPO/build/postgres ;;
   *) die "FDW_PATCH must be 'keep-join-conditions' (default) or 'none', not '$FDW_PATCH'" ;;
 esac
@@ -65,7 +70,7 @@ OUT=${OUT_DIR:-$DEFAULT_OUT}
 LOGFILE=$REPO/build/fdw-build-$VARIANT.log
 
 if [ "$MODE" = clean ]; then
-  rm -rf "$SRC" "$SRC-sdk" "$OUT" "$LOGFILE"
+  rm -rf "$SRC" "$OUT" "$LOGFILE"
   log "removed $SRC $OUT"
   exit 0
 fi
@@ -74,20 +79,9 @@ fi
 # Debian packages the build needs (make/gcc/libc6-dev for cgo and PGXS, rsync and gettext
 # for the FDW Makefile, patch for our patch). As root, install what is missing.
 PKGS="postgresql-$PG_MAJOR_WANTED postgresql-server-dev-$PG_MAJOR_WANTED rsync gettext patch make gcc libc6-dev"
-if command -v dpkg-query >/dev/null 2>&1; then
-  missing=
-  for p in $PKGS; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
-  done
-  if [ -n "$missing" ]; then
-    if [ "$(id -u)" -eq 0 ]; then
-      log "installing missing packages:$missing"
-      apt-get update -q
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing
-    else
-      log "warning: packages not installed:$missing (run as root to install them)"
-    fi
-  fi
+if [ "$(id -u)" -eq 0 ]; then
+  # shellcheck disable=SC2086 # a list of package names
+  "$REPO/test/tools/apt-install.sh" $PKGS
 fi
 for c in go make gcc rsync gettext patch sha256sum; do
   command -v "$c" >/dev/null 2>&1 || die "'$c' not found in PATH"
@@ -108,13 +102,10 @@ mkdir -p "$REPO/build"
 exec 9>"$REPO/build/.fdw-build-$VARIANT.lock"
 flock -n 9 || { log "another $VARIANT build is running; waiting for it"; flock 9; }
 
-# The plugin SDK, patched so that an error raised after rows were streamed reaches PostgreSQL (see the patch's
-# header). Both variants get it: the stock variant only leaves out the join-conditions patch.
+# The plugin SDK with every patch of patches/sdk, shared with every other build (see patches/README.md).
+"$REPO/patches/patched-sdk.sh"
 SDK_MODULE=github.com/turbot/steampipe-plugin-sdk/v5
-SDK_VERSION=$(cd "$REPO" && go list -m -f '{{.Version}}' "$SDK_MODULE")
-SDK_PATCH_FILE=$SCRIPT_DIR/sdk-local-stream-keep-errors.patch
-SDK_SRC=$SRC-sdk
-[ -f "$SDK_PATCH_FILE" ] || die "patch file $SDK_PATCH_FILE is missing"
+SDK_SRC=$REPO/build/sdk/steampipe-plugin-sdk
 
 # --- FDW source: module cache -> writable copy, patched ------------------------------------
 # `go mod download` must run outside any module, or it would touch that module's go.mod.
@@ -128,7 +119,7 @@ fdw=$FDW_MODULE@$FDW_VERSION
 patch=$( [ -n "$PATCH_FILE" ] && sha256sum <"$PATCH_FILE" | cut -d' ' -f1 || echo none)
 pg_config=$PG_CONFIG $PG_VERSION
 plugin=$PLUGIN_MODULE=$REPO
-sdk=$SDK_MODULE@$SDK_VERSION $(sha256sum <"$SDK_PATCH_FILE" | cut -d' ' -f1)"
+sdk=$(sha256sum <"$REPO/build/sdk/.stamp" | cut -d' ' -f1)"
 STAMP=$SRC/.build-extension.stamp
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$STAMP_TEXT" ]; then
   log "reusing FDW source copy $SRC"
@@ -148,18 +139,6 @@ else
     (cd "$SRC" && patch -p1 --forward --batch --no-backup-if-mismatch <"$PATCH_FILE")
     log "applied $(basename "$PATCH_FILE")"
   fi
-  SDK_DIR=$(cd "$TMP" && go mod download -json "$SDK_MODULE@$SDK_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)".*/\1/p')
-  [ -n "$SDK_DIR" ] || die "go mod download $SDK_MODULE@$SDK_VERSION failed"
-  rm -rf "$SDK_SRC"
-  mkdir -p "$SDK_SRC"
-  cp -R "$SDK_DIR/." "$SDK_SRC/"
-  chmod -R u+w "$SDK_SRC"
-  if ! out=$(cd "$SDK_SRC" && patch -p1 --forward --batch --no-backup-if-mismatch <"$SDK_PATCH_FILE" 2>&1); then
-    rm -rf "$SRC" "$SDK_SRC"
-    printf '%s\n' "$out" >&2
-    die "$(basename "$SDK_PATCH_FILE") no longer applies to $SDK_MODULE@$SDK_VERSION. Update the patch for this SDK version."
-  fi
-  log "applied $(basename "$SDK_PATCH_FILE") to a copy of $SDK_MODULE@$SDK_VERSION"
   (cd "$SRC" && go mod edit -replace "$SDK_MODULE=$SDK_SRC")
   # Absolute, version-less replace: go.mod is rsynced into work/, so a relative path breaks,
   # and with plugin_version=v0.0.0 `go get <module>@v0.0.0` resolves to the working tree.

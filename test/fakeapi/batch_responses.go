@@ -32,6 +32,7 @@ const (
 	BatchFaultTruncated = "fault-truncated"
 	BatchFaultMalformed = "fault-malformed"
 	BatchFaultStalled   = "fault-stalled"
+	BatchFaultReset     = "fault-reset"
 	BatchFaultForbidden = "fault-forbidden"
 )
 
@@ -68,9 +69,11 @@ func registerBatchResponses(s *Server) {
 	s.AddBatchBody(BatchFaultTruncated, batchAllShapesBody)
 	s.AddBatchBody(BatchFaultMalformed, batchAllShapesBody)
 	s.AddBatchBody(BatchFaultStalled, batchAllShapesBody)
+	s.AddBatchBody(BatchFaultReset, batchAllShapesBody)
 	s.Inject(responsesPath(BatchFaultTruncated), Fault{Kind: TruncatedBody, Repeat: true})
 	s.Inject(responsesPath(BatchFaultMalformed), Fault{Kind: MalformedJSON, Repeat: true})
 	s.Inject(responsesPath(BatchFaultStalled), Fault{Kind: StalledBody, Repeat: true})
+	s.Inject(responsesPath(BatchFaultReset), Fault{Kind: ResetMidBody, Repeat: true})
 	s.Inject(responsesPath(BatchFaultForbidden), Fault{Kind: StatusFault, Status: http.StatusForbidden, Repeat: true})
 }
 

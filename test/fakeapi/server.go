@@ -39,7 +39,9 @@ type Request struct {
 
 // Server is the fake API. Create it with New; it is an http.Handler.
 type Server struct {
-	Token          string
+	Token string
+	// OtherTokens are accepted too, with the same data: two connections with their own tokens, as an aggregator has.
+	OtherTokens    []string
 	AuthErrorShape ErrorShape
 	// Latency delays every answer, so that concurrent requests overlap as they would against the real API.
 	Latency time.Duration
@@ -122,7 +124,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	done()
 
-	if r.Header.Get("Authorization") != "Token "+s.Token {
+	if !s.authorized(r.Header.Get("Authorization")) {
 		s.writeAuthError(w)
 		return
 	}
@@ -140,6 +142,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mux.ServeHTTP(w, r)
+}
+
+// authorized reports whether an Authorization header carries one of the accepted tokens.
+func (s *Server) authorized(header string) bool {
+	if header == "Token "+s.Token {
+		return true
+	}
+	for _, token := range s.OtherTokens {
+		if header == "Token "+token {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Server) record(r *http.Request) (done func()) {

@@ -17,7 +17,7 @@ import (
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:18081", "loopback address to listen on")
-	token := flag.String("token", fakeapi.DefaultToken, "API token to accept")
+	token := flag.String("token", fakeapi.DefaultToken, "API token to accept; a comma-separated list accepts each")
 	synthetic := flag.String("synthetic", "", "comma-separated batch sizes to serve as synthetic batches with ids bench-<size>, pre-rendered in memory")
 	flag.Parse()
 
@@ -26,7 +26,8 @@ func main() {
 		log.Fatalf("fakeprolific: -addr %q must be a loopback address such as 127.0.0.1:18081", *addr)
 	}
 	server := fakeapi.New()
-	server.Token = *token
+	tokens := strings.Split(*token, ",")
+	server.Token, server.OtherTokens = tokens[0], tokens[1:]
 	for _, size := range strings.Split(*synthetic, ",") {
 		if size = strings.TrimSpace(size); size == "" {
 			continue

@@ -95,6 +95,9 @@ type Query struct {
 	Quals   map[string]*proto.Quals
 	Limit   int64 // -1 or 0 for no limit
 	Context context.Context
+	// ReadDelay makes the reader take this long over each row, as a database converting rows does, so that the
+	// plugin is still sending rows when its scan ends: the moment the SDK's error races used to hit.
+	ReadDelay time.Duration
 }
 
 // Row is one returned row, column name to value.
@@ -103,7 +106,7 @@ type Row map[string]*proto.Column
 // Execute runs q and returns its rows and the plugin's error. The query cache is off, so every call reaches the API.
 func (p *Plugin) Execute(t testing.TB, q Query) ([]Row, error) {
 	t.Helper()
-	stream := &captureStream{ctx: q.Context}
+	stream := &captureStream{ctx: q.Context, readDelay: q.ReadDelay}
 	if stream.ctx == nil {
 		stream.ctx = context.Background()
 	}
@@ -119,6 +122,12 @@ func (p *Plugin) execute(t testing.TB, q Query, stream grpclib.ServerStream) err
 			q.Columns = append(q.Columns, c.Name)
 		}
 	}
+	req := newExecuteRequest(q)
+	return p.server.Execute(req, stream.(proto.WrapperPlugin_ExecuteServer))
+}
+
+// newExecuteRequest is the request Steampipe would send for q, with the query cache off.
+func newExecuteRequest(q Query) *proto.ExecuteRequest {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = -1
@@ -135,7 +144,7 @@ func (p *Plugin) execute(t testing.TB, q Query, stream grpclib.ServerStream) err
 	if limit > 0 {
 		req.ExecuteConnectionData[ConnectionName].Limit = &proto.NullableInt{Value: limit}
 	}
-	return p.server.Execute(req, stream.(proto.WrapperPlugin_ExecuteServer))
+	return req
 }
 
 // MustExecute is Execute for queries that must succeed.
@@ -152,11 +161,15 @@ func (p *Plugin) MustExecute(t testing.TB, q Query) []Row {
 type captureStream struct {
 	grpclib.ServerStream // nil: only Send and Context are used
 	ctx                  context.Context
+	readDelay            time.Duration
 	mu                   sync.Mutex
 	rows                 []Row
 }
 
 func (s *captureStream) Send(r *proto.ExecuteResponse) error {
+	if s.readDelay > 0 && r != nil && r.Row != nil {
+		time.Sleep(s.readDelay)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if r != nil && r.Row != nil {

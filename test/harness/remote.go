@@ -1,0 +1,100 @@
+package harness
+
+import (
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	goplugin "github.com/hashicorp/go-plugin"
+
+	sdkgrpc "github.com/turbot/steampipe-plugin-sdk/v5/grpc"
+	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
+	pluginshared "github.com/turbot/steampipe-plugin-sdk/v5/grpc/shared"
+)
+
+// Remote is the plugin binary running as a subprocess over hashicorp/go-plugin, as Steampipe launches it.
+type Remote struct {
+	client *sdkgrpc.PluginClient
+}
+
+// BuildPluginBinary compiles the repository's main.go into a temporary binary. The go command inherits GOFLAGS, so
+// under `make test` the binary is built against the patched SDK, as `make` builds it.
+func BuildPluginBinary(t testing.TB) string {
+	t.Helper()
+	_, here, _, _ := runtime.Caller(0)
+	binary := filepath.Join(t.TempDir(), "steampipe-plugin-prolific.plugin")
+	build := exec.Command("go", "build", "-o", binary, ".")
+	build.Dir = filepath.Join(filepath.Dir(here), "..", "..")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return binary
+}
+
+// Launch starts binary over go-plugin and sets its connection config; the subprocess is killed when the test ends.
+func Launch(t testing.TB, binary, config string) *Remote {
+	t.Helper()
+	cmd := exec.Command(binary)
+	cmd.Env = append(os.Environ(), "STEAMPIPE_LOG_LEVEL=WARN")
+	client := goplugin.NewClient(&goplugin.ClientConfig{
+		HandshakeConfig:  pluginshared.Handshake,
+		Plugins:          map[string]goplugin.Plugin{"prolific": &pluginshared.WrapperPlugin{}},
+		Cmd:              cmd,
+		AllowedProtocols: []goplugin.Protocol{goplugin.ProtocolGRPC},
+		Stderr:           io.Discard,
+	})
+	t.Cleanup(client.Kill)
+	pc, err := sdkgrpc.NewPluginClient(client, "prolific")
+	if err != nil {
+		t.Fatalf("start plugin: %v", err)
+	}
+	_, err = pc.SetAllConnectionConfigs(&proto.SetAllConnectionConfigsRequest{
+		Configs: []*proto.ConnectionConfig{{Connection: ConnectionName, Plugin: "prolific", PluginShortName: "prolific",
+			PluginInstance: "prolific", Config: config}},
+		MaxCacheSizeMb: 16,
+	})
+	if err != nil {
+		t.Fatalf("SetAllConnectionConfigs: %v", err)
+	}
+	return &Remote{client: pc}
+}
+
+// Schema returns the table schemas the binary reports.
+func (r *Remote) Schema(t testing.TB) map[string]*proto.TableSchema {
+	t.Helper()
+	resp, err := r.client.GetSchema(ConnectionName)
+	if err != nil {
+		t.Fatalf("GetSchema: %v", err)
+	}
+	return resp.Schema
+}
+
+// Execute runs q over gRPC and reads the stream to its end, as Steampipe's FDW does: the rows, then the stream's
+// final status, which carries the plugin's error. Columns must be given.
+func (r *Remote) Execute(q Query) ([]Row, error) {
+	req := newExecuteRequest(q)
+	stream, _, cancel, err := r.client.Execute(req)
+	if err != nil {
+		return nil, err
+	}
+	defer cancel()
+	var rows []Row
+	for {
+		resp, err := stream.Recv()
+		if errors.Is(err, io.EOF) || (err == nil && resp == nil) {
+			return rows, nil
+		}
+		if err != nil {
+			return rows, err
+		}
+		if resp.Row != nil {
+			rows = append(rows, resp.Row.Columns)
+			time.Sleep(q.ReadDelay)
+		}
+	}
+}
