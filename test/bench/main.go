@@ -124,7 +124,9 @@ func main() {
 	table := render(results)
 	fmt.Print(table)
 	must(os.WriteFile(filepath.Join(out, "results.txt"), []byte(table), 0o644))
-	fmt.Printf("Profiles of the plugin at 100,000 responses: %s/cpu.prof, %s/allocs.prof (go tool pprof %s <profile>)\n", out, out, testBinary)
+	if !*exportOnly {
+		fmt.Printf("Profiles of the plugin at 100,000 responses: %s/cpu.prof, %s/allocs.prof (go tool pprof %s <profile>)\n", out, out, testBinary)
+	}
 }
 
 // child runs one measurement in a fresh test process and adds its CPU time and peak RSS.
