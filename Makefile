@@ -11,6 +11,8 @@
 #   make stress     every error path, many times under CPU load, patched and stock SDK, in process and over go-plugin
 #   make export     build the export CLI steampipe_export_prolific into build/bin/
 #   make test-export the export CLI's tests run against the binary make export built
+#   make sqlite     build the SQLite extension build/steampipe_sqlite_prolific.so
+#   make test-sqlite  the SQLite stage: the extension from Python and the sqlite3 shell against the fake API
 
 STEAMPIPE_INSTALL_DIR ?= $(HOME)/.steampipe
 PLUGIN_DIR            := $(STEAMPIPE_INSTALL_DIR)/plugins/local/prolific
@@ -26,6 +28,8 @@ GOLANGCI_LINT         := $(CURDIR)/build/bin/golangci-lint
 # `go build` still works, but only these targets build the binary that never loses an error.
 PATCHED_GOFLAGS       := -modfile=$(CURDIR)/build/sdk/go.mod $(shell go env GOFLAGS)
 SDK_MODULE            := github.com/turbot/steampipe-plugin-sdk/v5
+# The tests the SDK patches add to the SDK (patches/sdk/*.patch), by name.
+SDK_PATCH_TESTS       := -run 'ExecuteReturnsErrors|CallExecuteAsyncReturnsErrors|StreamRowsPrefersError|GetRowsSinceKeepsRows'
 
 .PHONY: install sdk test lint
 
@@ -46,8 +50,7 @@ sdk:
 # test builds the plugin binary with the same GOFLAGS, so it too runs the patched build.
 test: sdk
 	GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 ./...
-	GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 -run 'ExecuteReturnsErrors|CallExecuteAsyncReturnsErrors|StreamRowsPrefersError' \
-		$(SDK_MODULE)/plugin
+	GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 $(SDK_PATCH_TESTS) $(SDK_MODULE)/plugin $(SDK_MODULE)/query_cache
 
 lint: $(GOLANGCI_LINT)
 	$(GOLANGCI_LINT) run ./...
@@ -82,6 +85,16 @@ stress: sdk
 	STRESS_RUNS=$(STRESS_RUNS) GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 -v -run NoErrorIsLost ./test/stress | grep -E '^(stress|---|ok|FAIL)'
 	STRESS_RUNS=$(STRESS_RUNS) STRESS_REPORT=1 go test -count=1 -v -run NoErrorIsLost ./test/stress | grep -E '^(stress|ok|FAIL)'
 
+.PHONY: sqlite test-sqlite
+
+# The plugin as the loadable SQLite extension build/steampipe_sqlite_prolific.so (see sqlite/), against the patched SDK.
+sqlite: sdk
+	GOFLAGS="$(PATCHED_GOFLAGS)" LDFLAGS="$(LDFLAGS)" sqlite/build.sh
+
+# The SQLite stage: the extension loaded by Debian's python3 and the sqlite3 shell, against the fake API (test/sqlite).
+test-sqlite: sqlite
+	test/sqlite/run.sh
+
 .PHONY: demo
 
 # Runs the docs' example queries through PostgreSQL against the fake API's sample batches, and prints the results.
@@ -91,10 +104,12 @@ demo:
 .PHONY: bench
 
 # Speed and memory of a full read against its floors, at 10,000, 100,000 and 1,000,000 responses (test/bench), then
-# the same read through PostgreSQL (test/bench/sql.sh, as root; skipped otherwise).
-bench: sdk
+# the same read through PostgreSQL (test/bench/sql.sh, as root; skipped otherwise) and through the SQLite extension
+# from python3 (test/bench/sqlite.sh).
+bench: sdk sqlite
 	GOFLAGS="$(PATCHED_GOFLAGS)" go run ./test/bench
 	test/bench/sql.sh
+	test/bench/sqlite.sh
 
 .PHONY: export test-export
 

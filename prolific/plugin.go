@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
+	"github.com/turbot/steampipe-plugin-sdk/v5/query_cache"
 	"github.com/turbot/steampipe-plugin-sdk/v5/rate_limiter"
 )
 
@@ -39,7 +40,7 @@ func Plugin(ctx context.Context) *plugin.Plugin {
 	if _, set := os.LookupEnv(freeMemIntervalEnvVar); !set {
 		_ = os.Setenv(freeMemIntervalEnvVar, defaultFreeMemInterval)
 	}
-	return &plugin.Plugin{
+	p := &plugin.Plugin{
 		Name:         "steampipe-plugin-prolific",
 		RateLimiters: []*rate_limiter.Definition{apiLimiter},
 		ConnectionConfigSchema: &plugin.ConnectionConfigSchema{
@@ -60,5 +61,28 @@ func Plugin(ctx context.Context) *plugin.Plugin {
 			"prolific_user":                     tableProlificUser(ctx),
 			"prolific_workspace":                tableProlificWorkspace(ctx),
 		},
+	}
+	cacheOnlyExactQuals(p.TableMap)
+	return p
+}
+
+// cacheOnlyExactQuals lets the query cache answer a query only from a scan with the same key-column values. The SDK's
+// default ("subset") answers `where id = 'x'` from an earlier scan without that qual, filtering its rows, on the
+// assumption that a table's list holds every object its get can fetch. Prolific's lists do not: a get by id reaches
+// objects no list shows (a workspace the token can open but that is not listed, a study outside the listed projects),
+// and a list without workspace_id covers only the workspaces the token lists. A subset match would then return no row
+// where the API has one. Found through the Steampipe CLI, whose cache is on by default.
+func cacheOnlyExactQuals(tables map[string]*plugin.Table) {
+	for _, table := range tables {
+		var keyColumns plugin.KeyColumnSlice
+		if table.List != nil {
+			keyColumns = append(keyColumns, table.List.KeyColumns...)
+		}
+		if table.Get != nil {
+			keyColumns = append(keyColumns, table.Get.KeyColumns...)
+		}
+		for _, column := range keyColumns {
+			column.CacheMatch = query_cache.CacheMatchExact
+		}
 	}
 }

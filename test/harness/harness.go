@@ -98,6 +98,9 @@ type Query struct {
 	// ReadDelay makes the reader take this long over each row, as a database converting rows does, so that the
 	// plugin is still sending rows when its scan ends: the moment the SDK's error races used to hit.
 	ReadDelay time.Duration
+	// Cached turns the SDK's query cache on for this query (TTL 300 s), as Steampipe does by default; otherwise every
+	// query reaches the API.
+	Cached bool
 }
 
 // Row is one returned row, column name to value.
@@ -126,7 +129,7 @@ func (p *Plugin) execute(t testing.TB, q Query, stream grpclib.ServerStream) err
 	return p.server.Execute(req, stream.(proto.WrapperPlugin_ExecuteServer))
 }
 
-// newExecuteRequest is the request Steampipe would send for q, with the query cache off.
+// newExecuteRequest is the request Steampipe would send for q.
 func newExecuteRequest(q Query) *proto.ExecuteRequest {
 	limit := q.Limit
 	if limit <= 0 {
@@ -138,7 +141,7 @@ func newExecuteRequest(q Query) *proto.ExecuteRequest {
 		CallId:       sdkgrpc.BuildCallId(),
 		QueryContext: proto.NewQueryContext(q.Columns, q.Quals, limit, nil),
 		ExecuteConnectionData: map[string]*proto.ExecuteConnectionData{
-			ConnectionName: {CacheEnabled: false},
+			ConnectionName: {CacheEnabled: q.Cached, CacheTtl: 300},
 		},
 	}
 	if limit > 0 {
