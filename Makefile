@@ -10,6 +10,8 @@
 #   make demo-postgres  the same through PostgreSQL (root)
 #   make test-steampipe  the real Steampipe CLI v1.1.3 runs the plugin binary `make` builds (root; see test/steampipe)
 #   make stress     every error path, many times under CPU load, patched and stock SDK, in process and over go-plugin
+#   make export     build the export CLI steampipe_export_prolific into build/bin/
+#   make test-export the export CLI's tests run against the binary make export built
 #   make sqlite     build the SQLite extension build/steampipe_sqlite_prolific.so
 #   make test-sqlite  the SQLite stage: the extension from Python and the sqlite3 shell against the fake API
 #   make test-dashboards  the Powerpipe mod in dashboards/ run by real Powerpipe on both FDW builds (root)
@@ -118,7 +120,20 @@ demo-postgres:
 # Speed and memory of a full read against its floors, at 10,000, 100,000 and 1,000,000 responses (test/bench), then
 # the same read through PostgreSQL (test/bench/sql.sh, as root; skipped otherwise) and through the SQLite extension
 # from python3 (test/bench/sqlite.sh).
-bench: sqlite
-	go run ./test/bench
+bench: sdk sqlite
+	GOFLAGS="$(PATCHED_GOFLAGS)" go run ./test/bench
 	test/bench/sql.sh
 	test/bench/sqlite.sh
+
+.PHONY: export test-export
+
+EXPORT_BINARY := $(CURDIR)/build/bin/steampipe_export_prolific
+
+# The export CLI (cmd/steampipe_export_prolific): one table to CSV, JSON or JSON Lines, the plugin in process.
+export: sdk
+	GOFLAGS="$(PATCHED_GOFLAGS)" go build -o $(EXPORT_BINARY) -tags "$(BUILD_TAGS)" -ldflags "$(LDFLAGS)" ./cmd/steampipe_export_prolific
+	@echo "Built $(EXPORT_BINARY)"
+
+# The export's tests (also part of make test) again, their command runs through the binary make export built.
+test-export: export
+	EXPORT_BINARY=$(EXPORT_BINARY) GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 ./cmd/steampipe_export_prolific

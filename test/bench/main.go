@@ -6,6 +6,10 @@
 //	sdkfloor  the table's schema served through the plugin's gRPC surface from pre-built rows: the SDK's own cost
 //	plugin    the plugin through its gRPC surface, every column, against the fake API
 //	limit     the plugin with LIMIT 10 on the 100,000-response batch (median of 5)
+//	export    the export CLI (cmd/steampipe_export_prolific) writing every column as CSV (and JSON Lines at 100,000)
+//	          to a pipe, as a user's shell would; its peak RSS at 1,000,000 responses must stay within 25% of its
+//	          peak at 100,000, or the bench fails, since the export streams rows (no heap figure: it is not a test
+//	          process)
 //
 // Ratios compare figures of the same size from the same run (×SDK on wall time, ×SDKcpu on CPU time), because the
 // machines are shared and noisy. The fake API (test/fakeprolific -synthetic) serves deterministic synthetic batches from memory on loopback, in its
@@ -16,6 +20,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -29,6 +34,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/pipeworks/steampipe-plugin-prolific/test/fakeapi"
 )
 
 type result struct {
@@ -45,6 +52,7 @@ type result struct {
 func main() {
 	sizesFlag := flag.String("sizes", "10000,100000,1000000", "batch sizes to measure")
 	port := flag.Int("port", 18290, "loopback port for the fake API")
+	exportOnly := flag.Bool("export-only", false, "measure only the export CLI")
 	flag.Parse()
 	sizes := parseSizes(*sizesFlag)
 
@@ -52,8 +60,10 @@ func main() {
 	must(os.MkdirAll(out, 0o755))
 	testBinary := filepath.Join(out, "prolific.test")
 	fakeBinary := filepath.Join(out, "fakeprolific")
+	exportBinary := filepath.Join(out, "steampipe_export_prolific")
 	run("go", "test", "-c", "-o", testBinary, "./prolific")
 	run("go", "build", "-o", fakeBinary, "./test/fakeprolific")
+	run("go", "build", "-o", exportBinary, "./cmd/steampipe_export_prolific")
 
 	addr := fmt.Sprintf("127.0.0.1:%d", *port)
 	fake := exec.Command(fakeBinary, "-addr", addr, "-synthetic", *sizesFlag)
@@ -75,6 +85,10 @@ func main() {
 		return r
 	}
 	for _, n := range sizes {
+		if *exportOnly {
+			results = append(results, measureExport(exportBinary, "csv", n, baseURL))
+			continue
+		}
 		measure("transfer floor", "transfer", n)
 		measure("decode floor", "decode", n)
 		measure("SDK floor", "sdkfloor", n)
@@ -83,8 +97,13 @@ func main() {
 			env = append(env, "BENCH_PROFILE="+out)
 		}
 		measure("plugin (every column)", "plugin", n, env...)
+		results = append(results, measureExport(exportBinary, "csv", n, baseURL))
+		if n == 100000 {
+			results = append(results, measureExport(exportBinary, "jsonl", n, baseURL))
+		}
 	}
-	if contains(sizes, 100000) {
+	checkExportMemory(results)
+	if contains(sizes, 100000) && !*exportOnly {
 		var limits []result
 		for range 5 {
 			limits = append(limits, child(testBinary, "limit", 100000, baseURL))
@@ -105,7 +124,9 @@ func main() {
 	table := render(results)
 	fmt.Print(table)
 	must(os.WriteFile(filepath.Join(out, "results.txt"), []byte(table), 0o644))
-	fmt.Printf("Profiles of the plugin at 100,000 responses: %s/cpu.prof, %s/allocs.prof (go tool pprof %s <profile>)\n", out, out, testBinary)
+	if !*exportOnly {
+		fmt.Printf("Profiles of the plugin at 100,000 responses: %s/cpu.prof, %s/allocs.prof (go tool pprof %s <profile>)\n", out, out, testBinary)
+	}
 }
 
 // child runs one measurement in a fresh test process and adds its CPU time and peak RSS.
@@ -133,6 +154,73 @@ func child(testBinary, mode string, n int, baseURL string, env ...string) result
 	r.CPUSeconds = time.Duration(usage.Utime.Nano() + usage.Stime.Nano()).Seconds()
 	r.PeakRSSMB = float64(usage.Maxrss) / 1024 // kilobytes on Linux
 	return r
+}
+
+// measureExport runs the export CLI over the synthetic batch of n responses, every column in format, and counts the
+// rows it writes to the pipe.
+func measureExport(binary, format string, n int, baseURL string) result {
+	cmd := exec.Command(binary, "prolific_batch_response", "--where", fmt.Sprintf("batch_id = '%s'", fakeapi.SyntheticBatchID(n)),
+		"--output", format, "--config", fmt.Sprintf("token = \"test-token\"\nbase_url = %q", baseURL))
+	cmd.Env = append(os.Environ(), "STEAMPIPE_LOG_LEVEL=ERROR")
+	stdout, err := cmd.StdoutPipe()
+	must(err)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	must(cmd.Start())
+	rows, countErr := countRows(stdout, format)
+	if err := cmd.Wait(); err != nil || countErr != nil {
+		log.Fatalf("bench: the export at %d failed: %v %v\n%s", n, err, countErr, tail(stderr.String(), 2000))
+	}
+	r := result{Label: "export CLI, " + format, Mode: "export", N: n, Rows: rows,
+		WallMS: float64(time.Since(start).Microseconds()) / 1000, PeakHeapMB: -1}
+	usage := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	r.CPUSeconds = time.Duration(usage.Utime.Nano() + usage.Stime.Nano()).Seconds()
+	r.PeakRSSMB = float64(usage.Maxrss) / 1024
+	if r.Rows != n {
+		log.Fatalf("bench: the export at %d wrote %d rows, want %d", n, r.Rows, n)
+	}
+	log.Printf("bench: %-28s n=%-8d %8.0f ms  cpu %6.2f s  rss %6.1f MB", r.Label, n, r.WallMS, r.CPUSeconds, r.PeakRSSMB)
+	return r
+}
+
+// countRows reads the export's output as it arrives: CSV records after the header, or JSON lines.
+func countRows(r io.Reader, format string) (int, error) {
+	if format == "csv" {
+		reader := csv.NewReader(bufio.NewReaderSize(r, 1<<20))
+		reader.ReuseRecord = true
+		rows := -1 // the header
+		for {
+			if _, err := reader.Read(); err == io.EOF {
+				return max(rows, 0), nil
+			} else if err != nil {
+				return rows, err
+			}
+			rows++
+		}
+	}
+	scanner := bufio.NewScanner(r)
+	scanner.Buffer(make([]byte, 1<<20), 64<<20)
+	rows := 0
+	for scanner.Scan() {
+		rows++
+	}
+	return rows, scanner.Err()
+}
+
+// checkExportMemory fails the bench when the export's peak RSS grows with the number of rows: at 1,000,000
+// responses it must stay within 25% of its peak at 100,000.
+func checkExportMemory(results []result) {
+	peak := map[int]float64{}
+	for _, r := range results {
+		if r.Label == "export CLI, csv" {
+			peak[r.N] = r.PeakRSSMB
+		}
+	}
+	small, large := peak[100000], peak[1000000]
+	if small > 0 && large > 1.25*small {
+		log.Fatalf("bench: the export's peak RSS grew from %.1f MB at 100,000 rows to %.1f MB at 1,000,000: it must stream", small, large)
+	}
 }
 
 // render prints each figure with its ratio to the floors measured at the same size in the same run.
@@ -164,8 +252,12 @@ func render(results []result) string {
 		if floor := cpuFloors[r.N]; floor > 0 {
 			cpuRatio = fmt.Sprintf("%.2f", r.CPUSeconds/floor)
 		}
-		fmt.Fprintf(&b, "%-36s %9d %9d %10.1f %8.2f %9.1f %9.1f %8s %8s %8s %8s\n", r.Label, r.N, r.Rows, r.WallMS,
-			r.CPUSeconds, r.PeakHeapMB, r.PeakRSSMB, ratio("transfer"), ratio("decode"), ratio("sdkfloor"), cpuRatio)
+		heap := "-" // not measured
+		if r.PeakHeapMB >= 0 {
+			heap = fmt.Sprintf("%.1f", r.PeakHeapMB)
+		}
+		fmt.Fprintf(&b, "%-36s %9d %9d %10.1f %8.2f %9s %9.1f %8s %8s %8s %8s\n", r.Label, r.N, r.Rows, r.WallMS,
+			r.CPUSeconds, heap, r.PeakRSSMB, ratio("transfer"), ratio("decode"), ratio("sdkfloor"), cpuRatio)
 	}
 	return b.String()
 }
