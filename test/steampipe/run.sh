@@ -82,7 +82,7 @@ cleanup() {
   if [ -f "$WORK/api.pid" ]; then kill "$(cat "$WORK/api.pid")" 2>/dev/null || true; fi
 }
 as_user() {
-  runuser -u "$SP_USER" -- env HOME="$SP_HOME" STEAMPIPE_INSTALL_DIR="$INSTALL" STEAMPIPE_UPDATE_CHECK=false \
+  runuser -u "$SP_USER" 9>&- -- env HOME="$SP_HOME" STEAMPIPE_INSTALL_DIR="$INSTALL" STEAMPIPE_UPDATE_CHECK=false \
     STEAMPIPE_TELEMETRY=none STEAMPIPE_LOG_LEVEL=WARN "$@"
 }
 [ ! -d "$INSTALL" ] || cleanup
@@ -153,7 +153,8 @@ chmod 755 "$REPO/build" "$WORK"
 
 log "starting the fake Prolific API on 127.0.0.1:$APIPORT"
 (cd "$REPO" && go build -o "$WORK/fakeprolific" ./test/fakeprolific)
-"$WORK/fakeprolific" -addr "127.0.0.1:$APIPORT" -token "$TOKEN_A,$TOKEN_B" >"$WORK/api.log" 2>&1 &
+# 9>&-: servers must not inherit the stage's lock, or one left behind by a killed run would hold it for ever.
+"$WORK/fakeprolific" -addr "127.0.0.1:$APIPORT" -token "$TOKEN_A,$TOKEN_B" >"$WORK/api.log" 2>&1 9>&- &
 echo $! >"$WORK/api.pid"
 
 # --- checks ----------------------------------------------------------------------------------------------------------
