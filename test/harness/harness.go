@@ -65,13 +65,7 @@ func Start(t testing.TB, config string) *Plugin {
 // StartErr is Start for tests that expect the config to be refused.
 func StartErr(config string) (*Plugin, error) {
 	server := plugin.Server(&plugin.ServeOpts{PluginFunc: prolific.Plugin})
-	resp, err := server.SetAllConnectionConfigs(&proto.SetAllConnectionConfigsRequest{
-		Configs: []*proto.ConnectionConfig{{
-			Connection: ConnectionName, Plugin: "prolific", PluginShortName: "prolific",
-			PluginInstance: "prolific", Config: config,
-		}},
-		MaxCacheSizeMb: 16,
-	})
+	resp, err := server.SetAllConnectionConfigs(connectionConfigs(config))
 	if err == nil && resp != nil && len(resp.FailedConnections) > 0 {
 		err = fmt.Errorf("%s", resp.FailedConnections[ConnectionName])
 	}
@@ -291,15 +285,20 @@ func Timestamp(t testing.TB, text string) time.Time {
 	return v.UTC()
 }
 
+// connectionConfigs is the request that gives a plugin its one connection, as Steampipe sends it.
+func connectionConfigs(config string) *proto.SetAllConnectionConfigsRequest {
+	return &proto.SetAllConnectionConfigsRequest{
+		Configs: []*proto.ConnectionConfig{{Connection: ConnectionName, Plugin: "prolific", PluginShortName: "prolific",
+			PluginInstance: "prolific", Config: config}},
+		MaxCacheSizeMb: 16,
+	}
+}
+
 // StartWith is Start for another plugin definition, such as the benchmark's SDK floor.
 func StartWith(t testing.TB, pluginFunc plugin.PluginFunc, config string) *Plugin {
 	t.Helper()
 	server := plugin.Server(&plugin.ServeOpts{PluginFunc: pluginFunc})
-	_, err := server.SetAllConnectionConfigs(&proto.SetAllConnectionConfigsRequest{
-		Configs: []*proto.ConnectionConfig{{Connection: ConnectionName, Plugin: "prolific", PluginShortName: "prolific",
-			PluginInstance: "prolific", Config: config}},
-		MaxCacheSizeMb: 16,
-	})
+	_, err := server.SetAllConnectionConfigs(connectionConfigs(config))
 	if err != nil {
 		t.Fatalf("SetAllConnectionConfigs: %v", err)
 	}
