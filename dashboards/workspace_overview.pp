@@ -175,10 +175,10 @@ query "workspace_costs" {
       name as "Study",
       status as "Status",
       currency_code as "Currency",
-      round(reward / 100.0, 2) as "Reward per place",
+      round(reward::numeric / 100, 2) as "Reward per place",
       total_available_places as "Places",
       places_taken as "Taken",
-      round(total_cost / 100.0, 2) as "Total cost"
+      round(total_cost::numeric / 100, 2) as "Total cost"
     from
       prolific_study
     order by
