@@ -8,12 +8,15 @@ set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 WORK=$REPO/build/demo-sqlite
 APIPORT=${APIPORT:-18183}
-PYTHON=${PYTHON:-python3}
 
 die() { echo "demo: ERROR: $*" >&2; exit 1; }
-command -v "$PYTHON" >/dev/null || die "python3 is missing"
-"$PYTHON" -c 'import sqlite3; sqlite3.connect(":memory:").enable_load_extension(True)' 2>/dev/null ||
-  die "$PYTHON cannot load SQLite extensions; use your system's python3 (Debian's can), e.g. PYTHON=/usr/bin/python3"
+# The first python3 whose sqlite3 module can load extensions: Debian's can; some builds (pyenv's, by default) cannot.
+can_load() { "$1" -c 'import sqlite3; sqlite3.connect(":memory:").enable_load_extension(True)' 2>/dev/null; }
+for candidate in ${PYTHON:-} /usr/bin/python3 python3; do
+  if command -v "$candidate" >/dev/null && can_load "$candidate"; then PYTHON=$candidate; break; fi
+done
+[ -n "${PYTHON:-}" ] && can_load "$PYTHON" ||
+  die "no python3 here can load SQLite extensions; install your system's python3 (Debian's can) or set PYTHON"
 
 make -s -C "$REPO" sqlite >&2
 mkdir -p "$WORK"
