@@ -100,15 +100,12 @@ func TestBenchChild(t *testing.T) {
 		for _, c := range remote.Schema(t)[responsesTable].GetColumns() {
 			every = append(every, c.Name)
 		}
-		cacheTTL := int64(0)
-		if os.Getenv("BENCH_CACHE") == "on" {
-			cacheTTL = 300
-		}
+		cached := os.Getenv("BENCH_CACHE") == "on"
 		run = func() (int, error) {
 			var panels []float64
 			for _, columns := range dashboardPanels {
 				q := query
-				q.Columns, q.CacheTTL = columns, cacheTTL
+				q.Columns, q.Cached = columns, cached
 				if columns == nil {
 					q.Columns = every
 				}

@@ -45,8 +45,8 @@ func batchInstructionColumns() []*plugin.Column {
 			func(r *r) any { return r.Description.sqlValue() }),
 		column("disable_dropdown", proto.ColumnType_BOOL, "For multiple-choice instructions, true when the options are shown as a list rather than a dropdown.",
 			func(r *r) any { return r.DisableDropdown.sqlValue() }),
-		column("help_text", proto.ColumnType_STRING, "Optional help text shown with the instruction.",
-			func(r *r) any { return r.HelpText.sqlValue() }),
+		column("helper_text", proto.ColumnType_STRING, "Optional guidance shown below the instruction, as the API's helper_text field holds it.",
+			func(r *r) any { return r.HelperText.sqlValue() }),
 		column("id", proto.ColumnType_STRING, "The unique ID of the instruction. prolific_batch_response.instruction_id refers to it.",
 			func(r *r) any { return r.ID.sqlValue() }),
 		column("instruction", proto.ColumnType_JSON, "The whole instruction object as the API sent it, including type-specific fields such as validation or accepted_file_types.",
@@ -138,7 +138,7 @@ type batchInstruction struct {
 	ParentID             jsonText `json:"parent_id"`
 	ParentType           jsonText `json:"parent_type"`
 	Description          jsonText `json:"description"`
-	HelpText             jsonText `json:"help_text"`
+	HelperText           jsonText `json:"helper_text"`
 	PlaceholderTextInput jsonText `json:"placeholder_text_input"`
 	AnswerLimit          jsonInt  `json:"answer_limit"`
 	DisableDropdown      jsonBool `json:"disable_dropdown"`

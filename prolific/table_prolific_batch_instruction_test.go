@@ -27,7 +27,7 @@ func TestBatchInstructionSchema(t *testing.T) {
 	checkSchema(t, p, instructionsTable, []string{"batch_id"}, map[string]string{
 		"batch_id": "STRING", "answer_limit": "INT", "column_index": "INT", "created_at": "TIMESTAMP",
 		"created_by": "STRING", "default_unit": "STRING", "description": "STRING", "disable_dropdown": "BOOL",
-		"help_text": "STRING", "id": "STRING", "instruction": "JSON", "item_index": "INT", "options": "JSON",
+		"helper_text": "STRING", "id": "STRING", "instruction": "JSON", "item_index": "INT", "options": "JSON",
 		"page_index": "INT", "parent_id": "STRING", "parent_type": "STRING", "placeholder_text_input": "STRING",
 		"position": "INT", "row_index": "INT", "source": "STRING", "type": "STRING", "unit_options": "JSON",
 		"unit_position": "STRING",
@@ -61,7 +61,7 @@ func TestBatchInstructionFromBatchItems(t *testing.T) {
 		"batch_id": fakeapi.BatchSentiment, "id": fakeapi.InstructionSentiment, "type": "multiple_choice",
 		"answer_limit": int64(1), "created_at": harness.Timestamp(t, "2026-09-01T09:05:00Z"),
 		"created_by": fakeapi.ResearcherID, "default_unit": nil, "description": "What is the overall sentiment of this review?",
-		"disable_dropdown": true, "help_text": "Judge the whole review, not one sentence.",
+		"disable_dropdown": true, "helper_text": "Judge the whole review, not one sentence.",
 		"options":   j(t, `[{"label":"Positive","value":"positive"},{"label":"Neutral","value":"neutral"},{"label":"Negative","value":"negative"}]`),
 		"parent_id": fakeapi.BatchSentiment, "parent_type": "batch", "placeholder_text_input": nil,
 		"source": "batch_items", "position": int64(1), "page_index": int64(1), "row_index": int64(1),
@@ -69,7 +69,7 @@ func TestBatchInstructionFromBatchItems(t *testing.T) {
 	})
 	checkRow(t, "confidence", byID[fakeapi.InstructionConfidence], map[string]any{
 		"position": int64(2), "page_index": int64(1), "row_index": int64(1), "column_index": int64(2), "item_index": int64(2),
-		"help_text": nil, "disable_dropdown": false,
+		"helper_text": nil, "disable_dropdown": false,
 		"options": j(t, `[{"label":"1 - Guessing","value":1},{"label":"2 - Unsure","value":2},{"label":"3 - Fairly sure","value":3},`+
 			`{"label":"4 - Sure","value":4},{"label":"5 - Certain","value":5}]`),
 	})
@@ -101,7 +101,7 @@ func TestBatchInstructionFromDeprecatedEndpoint(t *testing.T) {
 	checkRow(t, "accuracy", byID[fakeapi.InstructionAccuracy], map[string]any{
 		"batch_id": fakeapi.BatchSummaries, "type": "multiple_choice_with_free_text", "source": "instructions_endpoint",
 		"position": int64(1), "page_index": nil, "row_index": nil, "column_index": nil, "item_index": nil,
-		"description": "Is the summary accurate?", "help_text": "Compare it with the source article.",
+		"description": "Is the summary accurate?", "helper_text": "Compare it with the source article.",
 		"created_at": harness.Timestamp(t, "2026-09-19T11:00:00Z"),
 		"options": j(t, `[{"label":"Accurate","value":"accurate","heading":"Why is it accurate?"},`+
 			`{"label":"Partially accurate","value":"partially_accurate","heading":"What is missing or wrong?"},`+

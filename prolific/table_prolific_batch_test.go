@@ -72,7 +72,7 @@ func TestBatchListsEveryWorkspaceWithoutWorkspaceID(t *testing.T) {
 	rows := p.MustExecute(t, harness.Query{Table: batchesTable})
 	got := harness.Strings(rows, "id")
 	want := []string{fakeapi.BatchAllShapes, fakeapi.BatchSentiment, fakeapi.BatchSummaries, fakeapi.BatchVisionPilot,
-		fakeapi.BatchLegacyGone}
+		fakeapi.BatchLegacyGone, fakeapi.BatchModeration}
 	if len(got) != len(want) {
 		t.Fatalf("batches %v, want %v", got, want)
 	}
@@ -117,8 +117,8 @@ func TestBatchWorkspaceIDInList(t *testing.T) {
 	_, p := startFake(t)
 	rows := p.MustExecute(t, harness.Query{Table: batchesTable,
 		Quals: harness.In("workspace_id", fakeapi.WorkspaceNLP, fakeapi.WorkspaceVision)})
-	if len(rows) != 5 {
-		t.Fatalf("%d batches, want 5", len(rows))
+	if len(rows) != 6 {
+		t.Fatalf("%d batches, want 6", len(rows))
 	}
 }
 

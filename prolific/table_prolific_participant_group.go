@@ -14,7 +14,8 @@ func tableProlificParticipantGroup(_ context.Context) *plugin.Table {
 	return &plugin.Table{
 		Name: "prolific_participant_group",
 		Description: "Prolific participant groups, listed by workspace or by project. Without workspace_id or " +
-			"project_id, every workspace the token can see is listed.",
+			"project_id, every workspace the token can see is listed; a workspace's listing also reads the groups of " +
+			"each of its projects.",
 		List: &plugin.ListConfig{
 			ParentHydrate: listParticipantGroupScopes,
 			Hydrate:       listProlificParticipantGroups,
@@ -31,7 +32,7 @@ func tableProlificParticipantGroup(_ context.Context) *plugin.Table {
 func participantGroupColumns() []*plugin.Column {
 	type g = participantGroup
 	return []*plugin.Column{
-		column("workspace_id", proto.ColumnType_STRING, "The ID of the workspace the group belongs to, when it belongs to one.",
+		column("workspace_id", proto.ColumnType_STRING, "The ID of the workspace the group belongs to, directly or through its project, when it belongs to one.",
 			func(g *g) any { return g.WorkspaceID.sqlValue() }),
 		column("project_id", proto.ColumnType_STRING, "The ID of the project the group belongs to, when it belongs to one.",
 			func(g *g) any { return g.ProjectID.sqlValue() }),
@@ -60,8 +61,8 @@ type groupScope struct {
 }
 
 // listParticipantGroupScopes is the ParentHydrate of prolific_participant_group: the project_id qual when given
-// (one request; PostgreSQL checks any workspace_id qual against each group's own workspace_id), else each
-// workspace: the workspace_id qual, or every workspace the token can see.
+// (one list; PostgreSQL checks any workspace_id qual against each group's own workspace_id), else each workspace:
+// the workspace_id qual, or every workspace the token can see.
 func listParticipantGroupScopes(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
 	projectID, given, err := optionalIDQual(d, "project_id")
 	if err != nil {
@@ -77,6 +78,9 @@ func listParticipantGroupScopes(ctx context.Context, d *plugin.QueryData, _ *plu
 	})
 }
 
+// listProlificParticipantGroups lists the groups of one scope. For a workspace it also lists the groups of each of
+// the workspace's projects, keeping each group once: nothing says whether the workspace's list includes its
+// project-level groups (../shared/api-evidence.md A15), and if it did not, they would be missing without a word.
 func listProlificParticipantGroups(ctx context.Context, d *plugin.QueryData, h *plugin.HydrateData) (any, error) {
 	scope, ok := h.Item.(*groupScope)
 	if !ok {
@@ -85,14 +89,60 @@ func listProlificParticipantGroups(ctx context.Context, d *plugin.QueryData, h *
 	if _, err := apiPath("/%s", scope.id); err != nil { // a query parameter, but an empty id is still an error
 		return nil, err
 	}
-	query := url.Values{scope.param: {scope.id}}
-	err := streamPages(ctx, d, pagedList{path: "/api/v1/participant-groups/", query: query, style: limitOffsetPaging, pageSize: workspacePageSize},
-		func(g *participantGroup) string { return g.ID.value }, func(*participantGroup) {})
+	seen := map[string]bool{}
+	workspaceID := ""
+	if scope.param == "workspace_id" {
+		workspaceID = scope.id
+	}
+	err := streamPages(ctx, d, groupList(scope.param, scope.id), participantGroupID, func(g *participantGroup) {
+		seen[g.ID.value] = true
+		g.finish(workspaceID)
+	})
+	if err == nil && workspaceID != "" && d.RowsRemaining(ctx) > 0 {
+		streamed := len(seen)
+		err = afterStreamedRows(ctx, streamed, streamProjectGroups(ctx, d, workspaceID, seen))
+	}
 	if err != nil {
 		loggerFrom(ctx).Error("prolific_participant_group.listProlificParticipantGroups", "api_error", err, scope.param, scope.id)
 	}
 	return nil, err
 }
+
+// streamProjectGroups streams the groups of each project of a workspace that are not in seen.
+func streamProjectGroups(ctx context.Context, d *plugin.QueryData, workspaceID string, seen map[string]bool) error {
+	var projectIDs []string
+	d.WaitForListRateLimit(ctx)
+	if err := listProjectsOf(ctx, d, workspaceID, func(p *project) { projectIDs = append(projectIDs, p.ID.value) }); err != nil {
+		return err
+	}
+	for _, projectID := range projectIDs {
+		d.WaitForListRateLimit(ctx)
+		groups, err := collectPages(ctx, d, groupList("project_id", projectID), participantGroupID)
+		if err != nil {
+			return err
+		}
+		for _, g := range groups {
+			if seen[g.ID.value] {
+				continue
+			}
+			seen[g.ID.value] = true
+			g.finish(workspaceID)
+			d.StreamListItem(ctx, g)
+			if d.RowsRemaining(ctx) == 0 {
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+// groupList is the participant group list of one scope: workspace_id or project_id.
+func groupList(param, id string) pagedList {
+	return pagedList{path: "/api/v1/participant-groups/", query: url.Values{param: {id}}, style: limitOffsetPaging,
+		pageSize: workspacePageSize}
+}
+
+func participantGroupID(g *participantGroup) string { return g.ID.value }
 
 //// HYDRATE FUNCTIONS
 
@@ -113,4 +163,12 @@ type participantGroup struct {
 	ParticipantCount jsonInt  `json:"participant_count"`
 	IsDeleted        jsonBool `json:"is_deleted"`
 	FeederStudies    rawJSON  `json:"feeder_studies"`
+}
+
+// finish fills in the workspace a group was listed under, directly or through one of its projects, when the API
+// leaves workspace_id out. An empty workspaceID (a project_id query) changes nothing.
+func (g *participantGroup) finish(workspaceID string) {
+	if workspaceID != "" && !g.WorkspaceID.set {
+		g.WorkspaceID = jsonText{value: workspaceID, set: true}
+	}
 }

@@ -1,6 +1,7 @@
 package prolific_test
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -44,8 +45,8 @@ func TestParticipantGroupAllColumns(t *testing.T) {
 		"description": nil, "feeder_studies": j(t, `[]`)})
 	checkRow(t, "vision", byID[fakeapi.GroupVisionDisabled], map[string]any{"workspace_id": fakeapi.WorkspaceVision,
 		"is_deleted": true, "organisation_id": "65f0c2a1b4e8d9a7c3f10b00", "participant_count": int64(0)})
-	if got := requestsWith(api, "/api/v1/participant-groups/"); len(got) != 2 {
-		t.Errorf("requests %v, want one per workspace", got)
+	if got, want := requestsWith(api, "/api/v1/participant-groups/"), 2+projectCount(t, p, ""); len(got) != want {
+		t.Errorf("requests %v, want %d: one per workspace and one per project", got, want)
 	}
 	got := p.MustExecute(t, harness.Query{Table: groupsTable, Quals: harness.Equals("id", fakeapi.GroupTrusted)})
 	if len(got) != 1 {
@@ -71,19 +72,42 @@ func TestParticipantGroupScopes(t *testing.T) {
 	if got := harness.Strings(rows, "id"); len(got) != 1 || got[0] != fakeapi.GroupVisionDisabled {
 		t.Errorf("Vision groups %v", got)
 	}
-	if got := requestsWith(api, "/api/v1/participant-groups/"); len(got) != 1 || got[0] != "limit=100&offset=0&workspace_id="+fakeapi.WorkspaceVision {
-		t.Errorf("requests %v", got)
+	want := []string{"limit=100&offset=0&workspace_id=" + fakeapi.WorkspaceVision, "limit=100&offset=0&project_id=" + fakeapi.ProjectVision}
+	if got := requestsWith(api, "/api/v1/participant-groups/"); !reflect.DeepEqual(got, want) {
+		t.Errorf("requests %v, want %v", got, want)
 	}
-	// Paging: the NLP workspace's two groups in pages of one.
+	// Paging: the NLP workspace's group, then its projects (pages of one) and their groups.
 	api.MaxPageSize = 1
 	api.ResetLog()
 	rows = p.MustExecute(t, harness.Query{Table: groupsTable, Quals: harness.Equals("workspace_id", fakeapi.WorkspaceNLP)})
-	if len(rows) != 2 || len(requestsWith(api, "/api/v1/participant-groups/")) != 2 {
-		t.Errorf("%d rows in %d requests, want 2 in 2", len(rows), len(requestsWith(api, "/api/v1/participant-groups/")))
+	requests := len(requestsWith(api, "/api/v1/participant-groups/"))
+	if wantRequests := 1 + projectCount(t, p, fakeapi.WorkspaceNLP); len(rows) != 2 || requests != wantRequests {
+		t.Errorf("%d rows in %d requests, want 2 in %d (the workspace's, then one per project)", len(rows), requests, wantRequests)
 	}
 	rows = p.MustExecute(t, harness.Query{Table: groupsTable, Quals: harness.Equals("id", "67b0c1d2e3f4a5b6c7d8ffff")})
 	if len(rows) != 0 {
 		t.Errorf("unknown group: %d rows", len(rows))
+	}
+}
+
+// TestParticipantGroupListsProjectLevelGroups: nothing says whether ?workspace_id= returns the workspace's
+// project-level groups (../shared/api-evidence.md A15), so the plugin also lists each project's groups and keeps each
+// group once. The fake leaves them out of the workspace's list by default, and includes them when told to.
+func TestParticipantGroupListsProjectLevelGroups(t *testing.T) {
+	api, p := startFake(t)
+	for _, include := range []bool{false, true} {
+		api.GroupsByWorkspaceIncludeProjectGroups = include
+		rows := p.MustExecute(t, harness.Query{Table: groupsTable})
+		byID := harness.ByColumn(t, rows, "id")
+		if len(rows) != 3 || len(byID) != 3 {
+			t.Errorf("include=%v: %d rows, %d distinct; want 3 groups once each", include, len(rows), len(byID))
+		}
+		checkRow(t, "summary raters", byID[fakeapi.GroupSummaryRaters], map[string]any{
+			"workspace_id": fakeapi.WorkspaceNLP, "project_id": fakeapi.ProjectSummaries, "name": "Summary raters"})
+		rows = p.MustExecute(t, harness.Query{Table: groupsTable, Quals: harness.Equals("workspace_id", fakeapi.WorkspaceNLP)})
+		if got := strings.Join(harness.Strings(rows, "id"), ","); got != fakeapi.GroupTrusted+","+fakeapi.GroupSummaryRaters {
+			t.Errorf("include=%v: NLP groups %s, want the workspace's group and the summaries project's", include, got)
+		}
 	}
 }
 
@@ -105,4 +129,14 @@ func TestParticipantGroupMembers(t *testing.T) {
 	if len(rows) != 5 {
 		t.Errorf("%d members of two groups and an unknown one, want 5", len(rows))
 	}
+}
+
+// projectCount is the number of projects the plugin lists, in one workspace or (workspaceID "") in all of them.
+func projectCount(t *testing.T, p *harness.Plugin, workspaceID string) int {
+	t.Helper()
+	q := harness.Query{Table: "prolific_project", Columns: []string{"id"}}
+	if workspaceID != "" {
+		q.Quals = harness.Equals("workspace_id", workspaceID)
+	}
+	return len(p.MustExecute(t, q))
 }

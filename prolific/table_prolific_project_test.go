@@ -23,8 +23,8 @@ func TestProjectAllColumns(t *testing.T) {
 	_, p := startFake(t)
 	rows := p.MustExecute(t, harness.Query{Table: projectsTable})
 	byID := harness.ByColumn(t, rows, "id")
-	if len(byID) != 3 {
-		t.Fatalf("%d projects, want 3", len(byID))
+	if len(byID) != 4 {
+		t.Fatalf("%d projects, want 4", len(byID))
 	}
 	summaries := map[string]any{
 		"workspace_id": fakeapi.WorkspaceNLP, "id": fakeapi.ProjectSummaries,
@@ -61,8 +61,8 @@ func TestProjectWorkspaceQual(t *testing.T) {
 	}
 	rows = p.MustExecute(t, harness.Query{Table: projectsTable, Columns: []string{"workspace_id", "id"},
 		Quals: harness.In("workspace_id", fakeapi.WorkspaceNLP, fakeapi.WorkspaceVision, "65f0c2a1b4e8d9a7c3f1ffff")})
-	if len(rows) != 3 {
-		t.Errorf("%d rows for an IN list, want 3", len(rows))
+	if len(rows) != 4 {
+		t.Errorf("%d rows for an IN list, want 4", len(rows))
 	}
 }
 
@@ -82,11 +82,11 @@ func TestProjectPagesAndLimit(t *testing.T) {
 	api.MaxPageSize = 1
 	rows := p.MustExecute(t, harness.Query{Table: projectsTable, Columns: []string{"workspace_id", "id"},
 		Quals: harness.Equals("workspace_id", fakeapi.WorkspaceNLP)})
-	if len(rows) != 2 {
+	if len(rows) != 3 {
 		t.Fatalf("%d rows", len(rows))
 	}
-	if got := requestsWith(api, "/api/v1/workspaces/"+fakeapi.WorkspaceNLP+"/projects/"); len(got) != 2 ||
-		got[0] != "limit=100&offset=0" || got[1] != "limit=100&offset=1" {
+	if got := requestsWith(api, "/api/v1/workspaces/"+fakeapi.WorkspaceNLP+"/projects/"); len(got) != 3 ||
+		got[0] != "limit=100&offset=0" || got[1] != "limit=100&offset=1" || got[2] != "limit=100&offset=2" {
 		t.Errorf("requests %v", got)
 	}
 	api.ResetLog()

@@ -71,7 +71,7 @@ func studyColumns() []*plugin.Column {
 			func(s *s) any { return s.DeviceCompatibility.sqlValue() }),
 		detail("eligibility_requirements", proto.ColumnType_JSON, "The study's eligibility requirements in their legacy form.",
 			func(s *s) any { return s.EligibilityRequirements.sqlValue() }),
-		column("estimated_completion_time", proto.ColumnType_INT, "The estimated time to complete the study, in minutes.",
+		column("estimated_completion_time", proto.ColumnType_DOUBLE, "The estimated time to complete the study, in minutes. A double, as the API types it.",
 			func(s *s) any { return s.EstimatedCompletionTime.sqlValue() }),
 		detail("estimated_reward_per_hour", proto.ColumnType_DOUBLE, "The estimated reward per hour, in minor units of the study's currency.",
 			func(s *s) any { return s.EstimatedRewardPerHour.sqlValue() }),
@@ -95,7 +95,7 @@ func studyColumns() []*plugin.Column {
 			func(s *s) any { return s.IsReadyToPublish.sqlValue() }),
 		detail("is_underpaying", proto.ColumnType_BOOL, "True when the reward is below Prolific's minimum hourly rate.",
 			func(s *s) any { return s.IsUnderpaying.sqlValue() }),
-		detail("maximum_allowed_time", proto.ColumnType_INT, "The time a participant has to complete the study before timing out, in minutes.",
+		detail("maximum_allowed_time", proto.ColumnType_DOUBLE, "The time a participant has to complete the study before timing out, in minutes. A double, as the API types it.",
 			func(s *s) any { return s.MaximumAllowedTime.sqlValue() }),
 		detail("metadata", proto.ColumnType_STRING, "Free text the researcher attached to the study.",
 			func(s *s) any { return s.Metadata.sqlValue() }),
@@ -119,7 +119,7 @@ func studyColumns() []*plugin.Column {
 			func(s *s) any { return s.PublishedAt.sqlValue() }),
 		detail("researcher", proto.ColumnType_JSON, "The researcher who owns the study: id, name, email, country and institution.",
 			func(s *s) any { return s.Researcher.sqlValue() }),
-		column("reward", proto.ColumnType_INT, "The reward per participant, in minor units of the study's currency (such as pence or cents).",
+		column("reward", proto.ColumnType_DOUBLE, "The reward per participant, in minor units of the study's currency (such as pence or cents). A double, as the API types it: it may have a fraction.",
 			func(s *s) any { return s.Reward.sqlValue() }),
 		detail("started_publishing_at", proto.ColumnType_TIMESTAMP, "The time the study started publishing.",
 			func(s *s) any { return s.StartedPublishingAt.sqlValue() }),
@@ -133,7 +133,7 @@ func studyColumns() []*plugin.Column {
 			func(s *s) any { return s.SubmissionsConfig.sqlValue() }),
 		column("total_available_places", proto.ColumnType_INT, "The number of places in the study.",
 			func(s *s) any { return s.TotalAvailablePlaces.sqlValue() }),
-		column("total_cost", proto.ColumnType_INT, "The study's total cost so far, in minor units of the study's currency.",
+		column("total_cost", proto.ColumnType_DOUBLE, "The study's total cost so far, in minor units of the study's currency, fees and VAT included. A double, as the API types it: it may have a fraction.",
 			func(s *s) any { return s.TotalCost.sqlValue() }),
 	}
 }
@@ -251,12 +251,12 @@ type study struct {
 	InternalName             jsonText   `json:"internal_name"`
 	Status                   jsonText   `json:"status"`
 	StudyType                jsonText   `json:"study_type"`
-	EstimatedCompletionTime  jsonInt    `json:"estimated_completion_time"`
+	EstimatedCompletionTime  jsonNumber `json:"estimated_completion_time"`
 	TotalAvailablePlaces     jsonInt    `json:"total_available_places"`
 	PlacesTaken              jsonInt    `json:"places_taken"`
 	NumberOfSubmissions      jsonInt    `json:"number_of_submissions"`
-	Reward                   jsonInt    `json:"reward"`
-	TotalCost                jsonInt    `json:"total_cost"`
+	Reward                   jsonNumber `json:"reward"`
+	TotalCost                jsonNumber `json:"total_cost"`
 	PublishedAt              jsonTime   `json:"published_at"`
 	PublishAt                jsonTime   `json:"publish_at"`
 	DateCreated              jsonTime   `json:"date_created"`
@@ -266,7 +266,7 @@ type study struct {
 	ExternalStudyURL         jsonText   `json:"external_study_url"`
 	ProlificIDOption         jsonText   `json:"prolific_id_option"`
 	CompletionCodes          rawJSON    `json:"completion_codes"`
-	MaximumAllowedTime       jsonInt    `json:"maximum_allowed_time"`
+	MaximumAllowedTime       jsonNumber `json:"maximum_allowed_time"`
 	DeviceCompatibility      rawJSON    `json:"device_compatibility"`
 	PeripheralRequirements   rawJSON    `json:"peripheral_requirements"`
 	Filters                  rawJSON    `json:"filters"`

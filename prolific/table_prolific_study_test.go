@@ -23,15 +23,15 @@ func TestStudySchema(t *testing.T) {
 		"content_warnings": "JSON", "credential_pool_id": "STRING", "currency_code": "STRING",
 		"data_collection_id": "STRING", "data_collection_metadata": "JSON", "data_collection_method": "STRING",
 		"date_created": "TIMESTAMP", "description": "STRING", "device_compatibility": "JSON",
-		"eligibility_requirements": "JSON", "estimated_completion_time": "INT", "estimated_reward_per_hour": "DOUBLE",
+		"eligibility_requirements": "JSON", "estimated_completion_time": "DOUBLE", "estimated_reward_per_hour": "DOUBLE",
 		"external_study_url": "STRING", "filter_set_id": "STRING", "filter_set_version": "INT", "filters": "JSON",
 		"has_credentials": "BOOL", "internal_name": "STRING", "is_external_study_url_secure": "BOOL", "is_pilot": "BOOL",
-		"is_ready_to_publish": "BOOL", "is_underpaying": "BOOL", "maximum_allowed_time": "INT", "metadata": "STRING",
+		"is_ready_to_publish": "BOOL", "is_underpaying": "BOOL", "maximum_allowed_time": "DOUBLE", "metadata": "STRING",
 		"name": "STRING", "naivety_distribution_rate": "DOUBLE", "number_of_submissions": "INT",
 		"peripheral_requirements": "JSON", "places_taken": "INT", "presentment_currency_code": "STRING",
 		"prolific_id_option": "STRING", "publish_at": "TIMESTAMP", "published_at": "TIMESTAMP", "researcher": "JSON",
-		"reward": "INT", "started_publishing_at": "TIMESTAMP", "status": "STRING", "study_labels": "JSON",
-		"study_type": "STRING", "submissions_config": "JSON", "total_available_places": "INT", "total_cost": "INT",
+		"reward": "DOUBLE", "started_publishing_at": "TIMESTAMP", "status": "STRING", "study_labels": "JSON",
+		"study_type": "STRING", "submissions_config": "JSON", "total_available_places": "INT", "total_cost": "DOUBLE",
 	})
 	checkKeyColumns(t, p, studiesTable, map[string]string{"workspace_id": "optional", "project_id": "optional"}, "id")
 }
@@ -47,20 +47,20 @@ func TestStudyAllColumns(t *testing.T) {
 		"data_collection_id": fakeapi.BatchSentiment, "data_collection_metadata": j(t, `{"annotators_per_task":3}`),
 		"data_collection_method": "AI_TASK_BUILDER_BATCH", "date_created": harness.Timestamp(t, "2026-09-13T16:40:12Z"),
 		"description": "<p>Rate product reviews.</p>", "device_compatibility": j(t, `["desktop"]`),
-		"eligibility_requirements": j(t, `[]`), "estimated_completion_time": int64(15), "estimated_reward_per_hour": 1000.0,
+		"eligibility_requirements": j(t, `[]`), "estimated_completion_time": 15.0, "estimated_reward_per_hour": 1000.0,
 		"external_study_url": nil, "filter_set_id": nil, "filter_set_version": nil,
 		"filters":         j(t, `[{"filter_id":"approval_rate","selected_range":{"lower":95,"upper":100}}]`),
 		"has_credentials": false, "internal_name": "sentiment-batch-1", "is_external_study_url_secure": false,
-		"is_pilot": false, "is_ready_to_publish": true, "is_underpaying": false, "maximum_allowed_time": int64(40),
+		"is_pilot": false, "is_ready_to_publish": true, "is_underpaying": false, "maximum_allowed_time": 40.0,
 		"metadata": "batch=sentiment", "name": "Rate product reviews", "naivety_distribution_rate": nil,
 		"number_of_submissions": int64(6), "peripheral_requirements": j(t, `[]`), "places_taken": int64(5),
 		"presentment_currency_code": "GBP", "prolific_id_option": "not_required", "publish_at": nil,
 		"published_at": harness.Timestamp(t, "2026-09-14T08:50:00Z"),
 		"researcher":   j(t, `{"id":"65f0c2a1b4e8d9a7c3f10a00","name":"Ada Lovelace","email":"res@example.org","country":"GB","institution":{"name":"Analytical Engines Ltd","logo":null,"link":""}}`),
-		"reward":       int64(250), "started_publishing_at": harness.Timestamp(t, "2026-09-14T08:49:30Z"),
+		"reward":       250.0, "started_publishing_at": harness.Timestamp(t, "2026-09-14T08:49:30Z"),
 		"status": "AWAITING REVIEW", "study_labels": j(t, `["annotation","ai_annotation"]`), "study_type": "SINGLE",
 		"submissions_config":     j(t, `{"max_submissions_per_participant":1,"max_concurrent_submissions":-1,"auto_rejection_categories":[]}`),
-		"total_available_places": int64(5), "total_cost": int64(1750),
+		"total_available_places": int64(5), "total_cost": 1749.93,
 	}
 	listed := p.MustExecute(t, harness.Query{Table: studiesTable, Quals: harness.Equals("project_id", fakeapi.ProjectSentiment)})
 	checkRow(t, "listed", harness.ByColumn(t, listed, "id")[fakeapi.StudySentiment], want)
@@ -77,18 +77,40 @@ func TestStudyAllColumns(t *testing.T) {
 		"data_collection_id": nil, "workspace_id": fakeapi.WorkspaceVision, "project_id": fakeapi.ProjectVision})
 }
 
+// TestStudyFractionalMoney: the spec types reward, total_cost and the times as doubles (../shared/api-evidence.md
+// B12), and a fractional value comes back exactly, from the list and from the get endpoint, never as NULL.
+func TestStudyFractionalMoney(t *testing.T) {
+	_, p := startFake(t)
+	want := map[string]map[string]any{
+		fakeapi.StudyArchived:  {"reward": 212.5, "total_cost": 594.83},
+		fakeapi.StudySentiment: {"reward": 250.0, "total_cost": 1749.93},
+		fakeapi.StudyPilot:     {"estimated_completion_time": 7.5, "maximum_allowed_time": 40.0, "total_cost": 420.0},
+	}
+	listed := harness.ByColumn(t, p.MustExecute(t, harness.Query{Table: studiesTable,
+		Quals: harness.Equals("project_id", fakeapi.ProjectSentiment)}), "id")
+	for id, values := range want {
+		checkRow(t, "listed "+id, listed[id], values)
+		got := p.MustExecute(t, harness.Query{Table: studiesTable, Quals: harness.Equals("id", id)})
+		if len(got) != 1 {
+			t.Fatalf("get %s: %d rows", id, len(got))
+		}
+		checkRow(t, "get "+id, got[0], values)
+	}
+}
+
 // TestStudyListsEveryProject: without quals, every workspace's projects are listed, and only list columns cost no
 // per-study request.
 func TestStudyListsEveryProject(t *testing.T) {
 	api, p := startFake(t)
 	rows := p.MustExecute(t, harness.Query{Table: studiesTable, Columns: studyListColumns})
 	want := map[string][2]string{
-		fakeapi.StudySentiment: {fakeapi.WorkspaceNLP, fakeapi.ProjectSentiment},
-		fakeapi.StudyPilot:     {fakeapi.WorkspaceNLP, fakeapi.ProjectSentiment},
-		fakeapi.StudyArchived:  {fakeapi.WorkspaceNLP, fakeapi.ProjectSentiment},
-		fakeapi.StudySummaries: {fakeapi.WorkspaceNLP, fakeapi.ProjectSummaries},
-		fakeapi.StudyLarge:     {fakeapi.WorkspaceVision, fakeapi.ProjectVision},
-		fakeapi.StudyDraft:     {fakeapi.WorkspaceVision, fakeapi.ProjectVision},
+		fakeapi.StudySentiment:  {fakeapi.WorkspaceNLP, fakeapi.ProjectSentiment},
+		fakeapi.StudyPilot:      {fakeapi.WorkspaceNLP, fakeapi.ProjectSentiment},
+		fakeapi.StudyArchived:   {fakeapi.WorkspaceNLP, fakeapi.ProjectSentiment},
+		fakeapi.StudySummaries:  {fakeapi.WorkspaceNLP, fakeapi.ProjectSummaries},
+		fakeapi.StudyModeration: {fakeapi.WorkspaceNLP, fakeapi.ProjectModeration},
+		fakeapi.StudyLarge:      {fakeapi.WorkspaceVision, fakeapi.ProjectVision},
+		fakeapi.StudyDraft:      {fakeapi.WorkspaceVision, fakeapi.ProjectVision},
 	}
 	byID := harness.ByColumn(t, rows, "id")
 	if len(byID) != len(want) {
@@ -175,12 +197,12 @@ func TestStudyPages(t *testing.T) {
 	api.ResetLog()
 	rows = p.MustExecute(t, harness.Query{Table: studiesTable, Columns: studyListColumns,
 		Quals: harness.Equals("workspace_id", fakeapi.WorkspaceNLP)})
-	if n := len(harness.ByColumn(t, rows, "id")); n != 4 {
-		t.Fatalf("%d rows, want 4", n)
+	if n := len(harness.ByColumn(t, rows, "id")); n != 5 {
+		t.Fatalf("%d rows, want 5", n)
 	}
-	// Projects, listed with limit/offset, also page: two projects in pages of one.
-	if got := requestsWith(api, "/api/v1/workspaces/"+fakeapi.WorkspaceNLP+"/projects/"); len(got) != 2 {
-		t.Errorf("project list requests %v, want 2 pages", got)
+	// Projects, listed with limit/offset, also page: three projects in pages of one.
+	if got := requestsWith(api, "/api/v1/workspaces/"+fakeapi.WorkspaceNLP+"/projects/"); len(got) != 3 {
+		t.Errorf("project list requests %v, want 3 pages", got)
 	}
 }
 

@@ -90,7 +90,9 @@ func listProlificSubmissions(ctx context.Context, d *plugin.QueryData, _ *plugin
 	if _, err := apiPath("/%s", studyID); err != nil { // the study is a query parameter, but an empty id is still an error
 		return nil, err
 	}
-	query := url.Values{"study": {studyID}}
+	// Page numbers over a list in an undocumented order can skip or repeat rows while submissions arrive; in started_at
+	// order new submissions join the end (../shared/api-evidence.md B11).
+	query := url.Values{"study": {studyID}, "ordering": {"started_at"}}
 	if filter, ok := submissionStatusFilters[d.EqualsQualString("status")]; ok {
 		query.Set("status", filter)
 	}

@@ -11,6 +11,8 @@
 //	plugin go-plugin  the plugin binary over hashicorp/go-plugin gRPC, as Steampipe runs it
 //	postgres select * the extension in PostgreSQL 15, COPY (select *) to CSV through psql (root only)
 //	postgres count(*) the same scan, counted in the database (root only)
+//	export CLI        cmd/steampipe_export_prolific, every column as CSV, the plugin in its process
+//	SQLite            the SQLite extension (make sqlite) loaded by Debian's python3, select * written as CSV
 //
 // The contenders run in rounds, one after another in an order that rotates each round, and each ratio is the median
 // of per-round ratios, so the drift of a shared machine cancels. Every run's rows are reduced to the same projection
@@ -25,6 +27,8 @@
 //	sdkfloor  the table's schema served through the plugin's gRPC surface from pre-built rows: the SDK's own cost
 //	plugin    the plugin through its gRPC surface, every column
 //	go-plugin the plugin binary over go-plugin; its own process's peak RSS is the memory figure that matters
+//	export    the export CLI writing every column as CSV to a file; its peak RSS at 1,000,000 responses must stay
+//	          within 25% of its peak at 100,000, or the bench fails, since the export streams rows
 //	LIMIT 10  on 100,000 responses, in process and over go-plugin (median of 5)
 //
 // Results go to stdout and build/bench/results.txt. pprof profiles of the plugin at 100,000 responses go to
@@ -81,6 +85,7 @@ type bench struct {
 	out        string // build/bench
 	testBinary string
 	plugin     string // the plugin binary, built against the patched SDK
+	export     string // the export CLI
 	baseURL    string
 }
 
@@ -101,6 +106,8 @@ func main() {
 	build("go", "test", "-c", "-o", b.testBinary, "./prolific")
 	build("go", "build", "-o", fakeBinary, "./test/fakeprolific")
 	build("go", "build", "-tags", "netgo", "-o", b.plugin, ".")
+	b.export = filepath.Join(b.out, "steampipe_export_prolific")
+	build("go", "build", "-tags", "netgo", "-o", b.export, "./cmd/steampipe_export_prolific")
 
 	// Port 0: the fake takes a free port and names it, so benches of several checkouts can run at once.
 	fake := exec.Command(fakeBinary, "-addr", "127.0.0.1:0", "-synthetic", *sizesFlag, "-peers", fmt.Sprint(*peersN))
@@ -156,6 +163,18 @@ func (b *bench) peers(n, rounds int, apiPort string, withPostgres bool) string {
 	add("plugin in process", false, func() run {
 		return b.child("plugin", n, "BENCH_BATCH="+batchID)
 	})
+	add("export CLI -> CSV", false, func() run {
+		return withDigest(b.measureExport(batchID, outFile("export.csv")), outFile("export.csv"), digest.FromCSV)
+	})
+	if sqlite := filepath.Join("build", "steampipe_sqlite_prolific.so"); fileExists(sqlite) && peersReady {
+		add("SQLite extension -> CSV", false, func() run {
+			cmd := exec.Command("/usr/bin/python3", "test/bench/peers/sqlite_csv.py", sqlite, b.baseURL, token, batchID)
+			cmd.Env = append(os.Environ(), "STEAMPIPE_CACHE=false")
+			return withDigest(measureCommand(cmd, outFile("sqlite.csv")), outFile("sqlite.csv"), digest.FromCSV)
+		})
+	} else {
+		log.Printf("bench: SKIPPED the SQLite extension: %s is missing (make sqlite) or python3 is not ready", sqlite)
+	}
 	add("plugin over go-plugin", false, func() run {
 		return b.child("goplugin", n, "BENCH_BATCH="+batchID)
 	})
@@ -325,6 +344,34 @@ func withDigest(r run, path string, read func(io.Reader) (*digest.Digest, error)
 	return r
 }
 
+// measureExport runs the export CLI over a batch, every column as CSV into a file.
+func (b *bench) measureExport(batchID, outPath string) run {
+	cmd := exec.Command(b.export, "prolific_batch_response", "--where", fmt.Sprintf("batch_id = '%s'", batchID),
+		"--output", "csv", "--config", fmt.Sprintf("token = %q\nbase_url = %q", token, b.baseURL))
+	cmd.Env = append(os.Environ(), "STEAMPIPE_LOG_LEVEL=ERROR")
+	return measureCommand(cmd, outPath)
+}
+
+// checkExportMemory fails the bench when the export's peak RSS grows with the number of rows: at 1,000,000
+// responses it must stay within 25% of its peak at 100,000.
+func checkExportMemory(results []floorResult) {
+	peak := map[int]float64{}
+	for _, r := range results {
+		if r.Mode == "export" {
+			peak[r.N] = r.PeakRSSMB
+		}
+	}
+	small, large := peak[100000], peak[1000000]
+	if small > 0 && large > 1.25*small {
+		log.Fatalf("bench: the export's peak RSS grew from %.1f MB at 100,000 rows to %.1f MB at 1,000,000: it must stream", small, large)
+	}
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
 // --- PostgreSQL ------------------------------------------------------------------------------------------------------
 
 // postgres is a throwaway PostgreSQL with the extension, started by test/bench/pg.sh, which stops it when its stdin
@@ -429,6 +476,12 @@ func (b *bench) floors(sizes []int) string {
 	for _, n := range sizes {
 		measure("transfer floor", "transfer", n)
 		measure("decode floor", "decode", n)
+		if n >= 100000 {
+			r := floorResult{Label: "export CLI -> CSV", N: n, Mode: "export",
+				run: b.measureExport(fakeapi.SyntheticBatchID(n), filepath.Join(b.out, "out", "export-floor.csv"))}
+			log.Printf("bench: %-32s n=%-8d %8.0f ms  cpu %6.2f s  rss %6.1f MB", r.Label, n, ms(r.Wall), r.CPU.Seconds(), r.PeakRSSMB)
+			results = append(results, r)
+		}
 		if n > 100000 { // the size that shows memory stays flat: the plugin's own process, as Steampipe runs it
 			measure("plugin over go-plugin", "goplugin", n)
 			continue
@@ -443,6 +496,7 @@ func (b *bench) floors(sizes []int) string {
 			measure("plugin over go-plugin", "goplugin", n)
 		}
 	}
+	checkExportMemory(results)
 	if contains(sizes, 100000) {
 		for _, mode := range []string{"plugin", "goplugin"} {
 			var limits []floorResult

@@ -54,7 +54,7 @@ var (
 	sentimentInstruction = map[string]any{
 		"id": InstructionSentiment, "type": "multiple_choice", "created_at": "2026-09-01T09:05:00Z",
 		"created_by": ResearcherID, "parent_id": BatchSentiment, "parent_type": "batch",
-		"description": "What is the overall sentiment of this review?", "help_text": "Judge the whole review, not one sentence.",
+		"description": "What is the overall sentiment of this review?", "helper_text": "Judge the whole review, not one sentence.",
 		"answer_limit": 1, "disable_dropdown": true,
 		"options": []map[string]any{
 			{"label": "Positive", "value": "positive"}, {"label": "Neutral", "value": "neutral"},
@@ -109,7 +109,7 @@ var summariesInstructions = []map[string]any{
 	{
 		"id": InstructionAccuracy, "type": "multiple_choice_with_free_text", "created_at": "2026-09-19T11:00:00Z",
 		"created_by": ResearcherID, "parent_id": BatchSummaries, "parent_type": "batch",
-		"description": "Is the summary accurate?", "help_text": "Compare it with the source article.", "answer_limit": 1,
+		"description": "Is the summary accurate?", "helper_text": "Compare it with the source article.", "answer_limit": 1,
 		"options": []map[string]any{
 			{"label": "Accurate", "value": "accurate", "heading": "Why is it accurate?"},
 			{"label": "Partially accurate", "value": "partially_accurate", "heading": "What is missing or wrong?"},

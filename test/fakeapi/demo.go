@@ -47,7 +47,7 @@ type demoResponse struct {
 	CreatedAt     string         `json:"created_at"`
 	BatchID       string         `json:"batch_id"`
 	ParticipantID string         `json:"participant_id"`
-	SubmissionID  string         `json:"submission_id"`
+	SubmissionID  string         `json:"submission_id,omitempty"`
 	TaskID        string         `json:"task_id"`
 	CorrelationID string         `json:"correlation_id"`
 	Metadata      map[string]any `json:"metadata"`
@@ -71,11 +71,16 @@ type demoBuilder struct {
 }
 
 func (b *demoBuilder) add(task, participant int, metadata map[string]any, answer demoAnswer) {
-	n := len(b.responses) + 1
 	b.clock = b.clock.Add(47 * time.Second)
+	b.addAt(b.clock, task, participant, metadata, answer)
+}
+
+// addAt records a response at a given time and returns it, for batches that set their own pace.
+func (b *demoBuilder) addAt(at time.Time, task, participant int, metadata map[string]any, answer demoAnswer) *demoResponse {
+	n := len(b.responses) + 1
 	b.responses = append(b.responses, demoResponse{
 		ID:            fmt.Sprintf("%08x-d000-4000-8000-%012x", b.prefix, n),
-		CreatedAt:     b.clock.Format("2006-01-02T15:04:05Z"),
+		CreatedAt:     at.Format("2006-01-02T15:04:05Z"),
 		BatchID:       b.batchID,
 		ParticipantID: demoParticipants[participant],
 		SubmissionID:  fmt.Sprintf("%02x%022x", b.prefix, participant+1),
@@ -85,6 +90,7 @@ func (b *demoBuilder) add(task, participant int, metadata map[string]any, answer
 		SchemaVersion: 2,
 		Response:      answer,
 	})
+	return &b.responses[len(b.responses)-1]
 }
 
 func (b *demoBuilder) body() []byte {

@@ -21,6 +21,12 @@ const (
 	PageForeignNext
 	// PageNoLinks sends no _links, only the items and meta.count.
 	PageNoLinks
+	// PageStaleNext sends a non-null next link on the last page, naming the page after it (which answers 404), as a
+	// third-party client reports the real API occasionally does (../shared/api-evidence.md A1).
+	PageStaleNext
+	// PageStaleSelf sends a non-null next link on the last page that names the last page itself (the "same-href
+	// cycle" of the same report).
+	PageStaleSelf
 )
 
 // Paged writes one page of a page-numbered list (../shared/prolific-api.md §1.5): page (1-based, default 1) and
@@ -63,10 +69,7 @@ func Paged[T any](s *Server, w http.ResponseWriter, r *http.Request, items []T, 
 	}
 	results := items[from:min(from+size, len(items))]
 
-	link := func(n int, title string) map[string]any {
-		if n < 1 || n > pages {
-			return map[string]any{"href": nil, "title": title}
-		}
+	href := func(n int, title string) map[string]any {
 		q := url.Values{}
 		for k, v := range query {
 			q[k] = v
@@ -78,15 +81,28 @@ func Paged[T any](s *Server, w http.ResponseWriter, r *http.Request, items []T, 
 		}
 		return map[string]any{"href": fmt.Sprintf("http://%s%s/?%s", host, r.URL.Path, q.Encode()), "title": title}
 	}
+	link := func(n int, title string) map[string]any {
+		if n < 1 || n > pages {
+			return map[string]any{"href": nil, "title": title}
+		}
+		return href(n, title)
+	}
 	next := page + 1
 	if quirk == PageNextRepeats {
 		next = 2
 		pages = max(pages, 2)
 	}
+	nextLink := link(next, "Next")
+	switch {
+	case page == pages && quirk == PageStaleNext:
+		nextLink = href(page+1, "Next")
+	case page == pages && quirk == PageStaleSelf:
+		nextLink = href(page, "Next")
+	}
 	body := map[string]any{"results": results, "meta": map[string]int{"count": len(items)}}
 	if quirk != PageNoLinks {
 		body["_links"] = map[string]any{
-			"self": link(page, "Current"), "next": link(next, "Next"), "previous": link(page-1, "Previous"),
+			"self": link(page, "Current"), "next": nextLink, "previous": link(page-1, "Previous"),
 			"last": link(pages, "Last"),
 		}
 	}
@@ -97,8 +113,14 @@ func Paged[T any](s *Server, w http.ResponseWriter, r *http.Request, items []T, 
 // projects and participant groups (§1.5; the spec documents no paging for them). Without limit the whole list comes
 // back. meta.count is the size of the whole list.
 func LimitOffset[T any](s *Server, w http.ResponseWriter, r *http.Request, items []T) {
+	limitOffsetPage(s, w, r, items, len(items), 0)
+}
+
+// limitOffsetPage writes one page of a limit/offset list: offset (default 0) and limit (default defaultLimit, capped
+// by maxLimit when above zero and by MaxPageSize), with meta.count the size of the whole list.
+func limitOffsetPage[T any](s *Server, w http.ResponseWriter, r *http.Request, items []T, defaultLimit, maxLimit int) {
 	query := r.URL.Query()
-	offset, limit := 0, len(items)
+	offset, limit := 0, defaultLimit
 	if v := query.Get("offset"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 {
@@ -117,6 +139,9 @@ func LimitOffset[T any](s *Server, w http.ResponseWriter, r *http.Request, items
 		if s.MaxPageSize > 0 {
 			limit = min(limit, s.MaxPageSize)
 		}
+	}
+	if maxLimit > 0 {
+		limit = min(limit, maxLimit)
 	}
 	from := min(offset, len(items))
 	results := items[from:min(from+limit, len(items))]

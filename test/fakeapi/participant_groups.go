@@ -6,7 +6,9 @@ import (
 )
 
 // Participant group fixtures (../shared/prolific-api.md §5.6). Members are demo participants, so their responses in
-// the demo batches can be counted per group.
+// the demo batches can be counted per group. Whether ?workspace_id= also returns the workspace's project-level groups
+// has no evidence either way (../shared/api-evidence.md A15): by default the fake leaves them out, the reading under
+// which a client that lists only by workspace loses rows; Server.GroupsByWorkspaceIncludeProjectGroups includes them.
 const (
 	GroupTrusted        = "67b0c1d2e3f4a5b6c7d8e901" // NLP workspace: demo participants 1-3
 	GroupSummaryRaters  = "67b0c1d2e3f4a5b6c7d8e902" // the summaries project: demo participants 4 and 5
@@ -42,7 +44,12 @@ func registerParticipantGroups(s *Server) {
 		}
 		items := []map[string]any{}
 		for _, g := range participantGroups {
-			if (workspace == "" || g["workspace_id"] == workspace) && (project == "" || g["project_id"] == project) {
+			projectGroup := g["project_id"] != nil
+			switch {
+			case project != "" && g["project_id"] != project:
+			case workspace != "" && g["workspace_id"] != workspace:
+			case project == "" && projectGroup && !s.GroupsByWorkspaceIncludeProjectGroups:
+			default:
 				items = append(items, g)
 			}
 		}

@@ -48,6 +48,9 @@ type Server struct {
 	// MaxPageSize, when above zero, caps the page_size and limit of every paged list, as a server-side maximum would.
 	// Tests set it to get many pages from small fixtures. Set it before the first request.
 	MaxPageSize int
+	// GroupsByWorkspaceIncludeProjectGroups makes GET /participant-groups/?workspace_id= return the workspace's
+	// project-level groups too. By default it returns only the groups that belong to the workspace itself.
+	GroupsByWorkspaceIncludeProjectGroups bool
 
 	mu          sync.Mutex
 	batches     map[string]*batchData
@@ -85,23 +88,31 @@ func List[T any](w http.ResponseWriter, results []T) {
 	writeJSON(w, http.StatusOK, map[string]any{"results": results, "meta": map[string]int{"count": len(results)}})
 }
 
-// ListByWorkspace serves a list endpoint whose workspace_id parameter is required, as batches and collections are:
+// ListByWorkspace serves a list endpoint whose workspace_id parameter is required, as the batch list's is:
 // the items whose workspace_id matches, or the documented 400 without the parameter.
 func ListByWorkspace(items []map[string]any) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		workspaceID := r.URL.Query().Get("workspace_id")
-		if workspaceID == "" {
-			badRequest(w, "workspace_id", "This field is required.")
-			return
+		if results, ok := itemsOfWorkspace(w, r, items); ok {
+			List(w, results)
 		}
-		results := []map[string]any{}
-		for _, item := range items {
-			if item["workspace_id"] == workspaceID {
-				results = append(results, item)
-			}
-		}
-		List(w, results)
 	}
+}
+
+// itemsOfWorkspace returns the items whose workspace_id is the request's required workspace_id parameter. Without
+// the parameter it writes the documented 400 and returns false.
+func itemsOfWorkspace(w http.ResponseWriter, r *http.Request, items []map[string]any) ([]map[string]any, bool) {
+	workspaceID := r.URL.Query().Get("workspace_id")
+	if workspaceID == "" {
+		badRequest(w, "workspace_id", "This field is required.")
+		return nil, false
+	}
+	results := []map[string]any{}
+	for _, item := range items {
+		if item["workspace_id"] == workspaceID {
+			results = append(results, item)
+		}
+	}
+	return results, true
 }
 
 // Object writes one object, or the documented 404 envelope when found is false.

@@ -7,7 +7,9 @@ import (
 )
 
 // Study fixtures (../shared/prolific-api.md §5.4). The sentiment and summaries studies collect the demo batches
-// (demo.go): their data_collection_id is the batch id.
+// (demo.go): their data_collection_id is the batch id. The spec types reward, total_cost and the times as doubles
+// (../shared/api-evidence.md B12), so some are fractional: the sentiment study's total_cost, the archived study's
+// reward and total_cost, and the pilot's estimated_completion_time.
 const (
 	StudySentiment = "6601a9e2f1c3b5d7e9a0b1c2"
 	StudySummaries = "6601a9e2f1c3b5d7e9a0b1c3"
@@ -58,7 +60,7 @@ func study(id, project, name string, fields map[string]any) map[string]any {
 var studies = []map[string]any{
 	study(StudySentiment, ProjectSentiment, "Rate product reviews", map[string]any{
 		"internal_name": "sentiment-batch-1", "status": "AWAITING REVIEW", "total_available_places": 5,
-		"places_taken": 5, "number_of_submissions": 6, "reward": 250, "total_cost": 1750,
+		"places_taken": 5, "number_of_submissions": 6, "reward": 250, "total_cost": 1749.93,
 		"estimated_completion_time": 15, "date_created": "2026-09-13T16:40:12Z",
 		"published_at": "2026-09-14T08:50:00Z", "started_publishing_at": "2026-09-14T08:49:30Z",
 		"is_ready_to_publish": true, "average_reward_per_hour": 1012.5, "estimated_reward_per_hour": 1000,
@@ -79,7 +81,8 @@ var studies = []map[string]any{
 	}),
 	study(StudyPilot, ProjectSentiment, "Shopping habits survey", map[string]any{
 		"internal_name": "pilot-survey", "status": "ACTIVE", "total_available_places": 20, "places_taken": 3,
-		"number_of_submissions": 3, "reward": 100, "total_cost": 420, "date_created": "2026-09-15T09:00:00Z",
+		"number_of_submissions": 3, "reward": 100, "total_cost": 420, "estimated_completion_time": 7.5,
+		"date_created": "2026-09-15T09:00:00Z",
 		"published_at": "2026-09-15T09:30:00Z", "is_ready_to_publish": true,
 		"external_study_url": "https://survey.example.org/s/shop?PROLIFIC_PID={{%PROLIFIC_PID%}}",
 		"prolific_id_option": "url_parameters", "is_external_study_url_secure": true, "is_pilot": true,
@@ -97,7 +100,7 @@ var studies = []map[string]any{
 	}),
 	study(StudyArchived, ProjectSentiment, "Review sentiment (pilot, 2025)", map[string]any{
 		"internal_name": "sentiment-pilot-0", "status": "COMPLETED", "total_available_places": 2, "places_taken": 2,
-		"number_of_submissions": 2, "reward": 200, "total_cost": 560, "date_created": "2025-11-02T10:00:00Z",
+		"number_of_submissions": 2, "reward": 212.5, "total_cost": 594.83, "date_created": "2025-11-02T10:00:00Z",
 		"published_at": "2025-11-02T11:00:00Z", "is_ready_to_publish": true, "is_pilot": true,
 	}),
 	study(StudyDraft, ProjectVision, "Draft: label road signs", map[string]any{

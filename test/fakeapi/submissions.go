@@ -2,6 +2,7 @@ package fakeapi
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 )
@@ -20,16 +21,21 @@ const (
 
 // Studies whose submission lists page wrongly, for the plugin's loop guards; each has 5 submissions and pages of 2.
 const (
-	StudyPagingLoop    = "6601a9e2f1c3b5d7e9a0bf01" // next links that repeat
-	StudyPagingSame    = "6601a9e2f1c3b5d7e9a0bf02" // every page has the first page's items
-	StudyPagingForeign = "6601a9e2f1c3b5d7e9a0bf03" // the next link is on another host
-	StudyPagingNoLinks = "6601a9e2f1c3b5d7e9a0bf04" // no _links at all: pages end on a short page
+	StudyPagingLoop      = "6601a9e2f1c3b5d7e9a0bf01" // next links that repeat
+	StudyPagingSame      = "6601a9e2f1c3b5d7e9a0bf02" // every page has the first page's items
+	StudyPagingForeign   = "6601a9e2f1c3b5d7e9a0bf03" // the next link is on another host
+	StudyPagingNoLinks   = "6601a9e2f1c3b5d7e9a0bf04" // no _links at all: pages end on a short page
+	StudyPagingStaleSelf = "6601a9e2f1c3b5d7e9a0bf05" // the last page's next link names the last page again
 )
 
 var pagingQuirks = map[string]PageQuirk{
 	StudyPagingLoop: PageNextRepeats, StudyPagingSame: PageSameItems, StudyPagingForeign: PageForeignNext,
-	StudyPagingNoLinks: PageNoLinks,
+	StudyPagingNoLinks: PageNoLinks, StudyPagingStaleSelf: PageStaleSelf,
 }
+
+// The large study's list carries a stale next link on its last page, naming a page past the end (a 404), as a
+// third-party client reports the real API occasionally does (../shared/api-evidence.md A1).
+const largeStudyQuirk = PageStaleNext
 
 // fakeSubmission holds every field; listItem and detail give the two documented views.
 type fakeSubmission struct {
@@ -37,7 +43,7 @@ type fakeSubmission struct {
 	started, completed             time.Time // completed is zero while a submission is active
 	code                           any
 	reward                         int
-	bonuses                        []int
+	bonuses                        []float64 // minor units; the spec types them as doubles
 	returnRequested                any
 	strata                         any
 }
@@ -94,7 +100,7 @@ func addDemoSubmissions(study string, prefix int, start time.Time, reward int, s
 			sub.code = "NOCODE"
 		case "APPROVED":
 			if p == 0 {
-				sub.bonuses = []int{50}
+				sub.bonuses = []float64{62.5}
 			}
 		}
 		sub.strata = map[string]any{"Sex": []string{"Female", "Male"}[p%2]}
@@ -137,6 +143,13 @@ var submissionFilters = map[string]string{
 	"SCREENED_OUT": "SCREENED OUT", "TIMED-OUT": "TIMED-OUT", "UNKNOWN": "UNKNOWN",
 }
 
+// submissionOrderings are the documented values of the list's ordering parameter. Submissions are kept in started_at
+// order, so the fake honours started_at and -started_at and accepts the others without reordering.
+var submissionOrderings = map[string]bool{
+	"started_at": true, "-started_at": true, "submission_reward": true, "-submission_reward": true,
+	"study_name": true, "-study_name": true,
+}
+
 func init() { registrars = append(registrars, registerSubmissions) }
 
 func registerSubmissions(s *Server) {
@@ -164,11 +177,22 @@ func registerSubmissions(s *Server) {
 				items = append(items, sub.listItem())
 			}
 		}
+		switch ordering := r.URL.Query().Get("ordering"); {
+		case ordering == "-started_at":
+			slices.Reverse(items)
+		case ordering != "" && !submissionOrderings[ordering]:
+			badRequest(w, "ordering", "Select a valid choice. "+ordering+" is not one of the available choices.")
+			return
+		}
 		if quirk, ok := pagingQuirks[study]; ok {
 			Paged(s, w, r, items, 20, 2, quirk)
 			return
 		}
-		Paged(s, w, r, items, 20, 0, PageNormal)
+		quirk := PageNormal
+		if study == StudyLarge {
+			quirk = largeStudyQuirk
+		}
+		Paged(s, w, r, items, 20, 0, quirk)
 	})
 	s.handle("/api/v1/submissions/{submission_id}", func(w http.ResponseWriter, r *http.Request) {
 		id := r.PathValue("submission_id")

@@ -1,5 +1,6 @@
 // Command fakeprolific serves the fake Prolific API of test/fakeapi, with the same fixtures and fault batches the Go
-// tests use, for the go-plugin and PostgreSQL stages and for `make demo`:
+// tests use, for the go-plugin, PostgreSQL and SQLite stages and for `make demo`. Paths under /_fake/ script it
+// from outside Go (control.go):
 //
 //	go run ./test/fakeprolific -addr 127.0.0.1:18081 -token test-token
 package main
@@ -40,7 +41,7 @@ func main() {
 		log.Fatalf("fakeprolific: %v", err)
 	}
 	log.Printf("fakeprolific: serving the fake Prolific API on http://%s", listener.Addr())
-	log.Fatal(http.Serve(listener, server))
+	log.Fatal(http.Serve(listener, withControl(server)))
 }
 
 // sizes parses a comma-separated list of batch sizes given to flag.

@@ -65,13 +65,7 @@ func Start(t testing.TB, config string) *Plugin {
 // StartErr is Start for tests that expect the config to be refused.
 func StartErr(config string) (*Plugin, error) {
 	server := plugin.Server(&plugin.ServeOpts{PluginFunc: prolific.Plugin})
-	resp, err := server.SetAllConnectionConfigs(&proto.SetAllConnectionConfigsRequest{
-		Configs: []*proto.ConnectionConfig{{
-			Connection: ConnectionName, Plugin: "prolific", PluginShortName: "prolific",
-			PluginInstance: "prolific", Config: config,
-		}},
-		MaxCacheSizeMb: 16,
-	})
+	resp, err := server.SetAllConnectionConfigs(connectionConfigs(config))
 	if err == nil && resp != nil && len(resp.FailedConnections) > 0 {
 		err = fmt.Errorf("%s", resp.FailedConnections[ConnectionName])
 	}
@@ -95,18 +89,18 @@ type Query struct {
 	Quals   map[string]*proto.Quals
 	Limit   int64 // -1 or 0 for no limit
 	Context context.Context
-	// CacheTTL, when positive, turns the SDK's query cache on for this query with that lifetime in seconds, as
-	// Steampipe does by default; otherwise the cache is off.
-	CacheTTL int64
 	// ReadDelay makes the reader take this long over each row, as a database converting rows does, so that the
 	// plugin is still sending rows when its scan ends: the moment the SDK's error races used to hit.
 	ReadDelay time.Duration
+	// Cached turns the SDK's query cache on for this query (TTL 300 s), as Steampipe does by default; otherwise every
+	// query reaches the API.
+	Cached bool
 }
 
 // Row is one returned row, column name to value.
 type Row map[string]*proto.Column
 
-// Execute runs q and returns its rows and the plugin's error. Unless q.CacheTTL is set, the query cache is off, so
+// Execute runs q and returns its rows and the plugin's error. Unless q.Cached is set, the query cache is off, so
 // every call reaches the API.
 func (p *Plugin) Execute(t testing.TB, q Query) ([]Row, error) {
 	t.Helper()
@@ -130,7 +124,7 @@ func (p *Plugin) execute(t testing.TB, q Query, stream grpclib.ServerStream) err
 	return p.server.Execute(req, stream.(proto.WrapperPlugin_ExecuteServer))
 }
 
-// newExecuteRequest is the request Steampipe would send for q, with the query cache off unless q.CacheTTL is set.
+// newExecuteRequest is the request Steampipe would send for q.
 func newExecuteRequest(q Query) *proto.ExecuteRequest {
 	limit := q.Limit
 	if limit <= 0 {
@@ -142,7 +136,7 @@ func newExecuteRequest(q Query) *proto.ExecuteRequest {
 		CallId:       sdkgrpc.BuildCallId(),
 		QueryContext: proto.NewQueryContext(q.Columns, q.Quals, limit, nil),
 		ExecuteConnectionData: map[string]*proto.ExecuteConnectionData{
-			ConnectionName: {CacheEnabled: q.CacheTTL > 0, CacheTtl: q.CacheTTL},
+			ConnectionName: {CacheEnabled: q.Cached, CacheTtl: 300},
 		},
 	}
 	if limit > 0 {
@@ -292,15 +286,20 @@ func Timestamp(t testing.TB, text string) time.Time {
 	return v.UTC()
 }
 
+// connectionConfigs is the request that gives a plugin its one connection, as Steampipe sends it.
+func connectionConfigs(config string) *proto.SetAllConnectionConfigsRequest {
+	return &proto.SetAllConnectionConfigsRequest{
+		Configs: []*proto.ConnectionConfig{{Connection: ConnectionName, Plugin: "prolific", PluginShortName: "prolific",
+			PluginInstance: "prolific", Config: config}},
+		MaxCacheSizeMb: 16,
+	}
+}
+
 // StartWith is Start for another plugin definition, such as the benchmark's SDK floor.
 func StartWith(t testing.TB, pluginFunc plugin.PluginFunc, config string) *Plugin {
 	t.Helper()
 	server := plugin.Server(&plugin.ServeOpts{PluginFunc: pluginFunc})
-	_, err := server.SetAllConnectionConfigs(&proto.SetAllConnectionConfigsRequest{
-		Configs: []*proto.ConnectionConfig{{Connection: ConnectionName, Plugin: "prolific", PluginShortName: "prolific",
-			PluginInstance: "prolific", Config: config}},
-		MaxCacheSizeMb: 16,
-	})
+	_, err := server.SetAllConnectionConfigs(connectionConfigs(config))
 	if err != nil {
 		t.Fatalf("SetAllConnectionConfigs: %v", err)
 	}

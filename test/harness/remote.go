@@ -60,11 +60,7 @@ func LaunchWith(t testing.TB, binary, config string, stderr io.Writer, env ...st
 	if err != nil {
 		t.Fatalf("start plugin: %v", err)
 	}
-	_, err = pc.SetAllConnectionConfigs(&proto.SetAllConnectionConfigsRequest{
-		Configs: []*proto.ConnectionConfig{{Connection: ConnectionName, Plugin: "prolific", PluginShortName: "prolific",
-			PluginInstance: "prolific", Config: config}},
-		MaxCacheSizeMb: 16,
-	})
+	_, err = pc.SetAllConnectionConfigs(connectionConfigs(config))
 	if err != nil {
 		t.Fatalf("SetAllConnectionConfigs: %v", err)
 	}

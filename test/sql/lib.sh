@@ -37,7 +37,8 @@ if [ -z "${FAKE_EXTERNAL:-}" ]; then
   log "starting the fake Prolific API on 127.0.0.1:$APIPORT"
   (cd "$REPO" && go build -o "$WORK/fakeprolific" ./test/fakeprolific)
   # shellcheck disable=SC2086 # FAKE_ARGS is a list of extra flags
-  "$WORK/fakeprolific" -addr "127.0.0.1:$APIPORT" ${FAKE_ARGS:-} >"$WORK/api.log" 2>&1 &
+  # 8>&-: servers must not inherit the stage's lock, or one left behind by a killed run would hold it for ever.
+  "$WORK/fakeprolific" -addr "127.0.0.1:$APIPORT" ${FAKE_ARGS:-} >"$WORK/api.log" 2>&1 8>&- &
   echo $! >"$WORK/api.pid"
 fi
 
@@ -45,7 +46,7 @@ log "starting PostgreSQL 15 on 127.0.0.1:$PGPORT"
 runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg/data" -A trust -U postgres --no-sync >/dev/null
 # shellcheck disable=SC2086 # PG_ENV is a list of NAME=value settings for the server's environment
 runuser -u postgres -- env STEAMPIPE_CACHE=false ${PG_ENV:-} "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/pg.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $WORK/pg -c jit=off -c TimeZone=UTC -c fsync=off" start >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $WORK/pg -c jit=off -c TimeZone=UTC -c fsync=off" start >/dev/null 8>&-
 for _ in $(seq 600); do (exec 3<>"/dev/tcp/127.0.0.1/$APIPORT") 2>/dev/null && break; sleep 0.1; done
 
 PSQL=(psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -X -q -P pager=off -v ON_ERROR_STOP=0)

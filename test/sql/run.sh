@@ -7,6 +7,7 @@
 #   cases/*.sql       each compared with expected/<name>.out (psql output, queries echoed)
 #   docs examples     every ```sql+postgres block of docs/tables/*.md, compared with expected/docs/<table>-<n>.out
 #   joins/*.sql       each run on the foreign tables and on local copies of the same rows; the outputs must match
+#   stress            every failing scan of test/stress, STRESS_RUNS times under CPU load: no error may be lost
 # It stops everything it started, on failure too, and ends with "N passed, M failed".
 #
 # Environment:
@@ -92,6 +93,17 @@ for join_file in "$HERE"/joins/*.sql; do
     fail=$((fail + 1))
   fi
 done
+
+# Every failing scan, repeated under CPU load: each must end in an error (test/stress/stress.sh).
+if [ "$VARIANT" = patched ]; then
+  # shellcheck source=test/stress/stress.sh
+  . "$REPO/test/stress/stress.sh"
+  if stress_sql extension env PGOPTIONS="-c search_path=prolific" "${PSQL[@]}"; then
+    echo "ok   stress: no error lost through the extension"; pass=$((pass + 1))
+  else
+    echo "FAIL stress: errors lost through the extension"; fail=$((fail + 1))
+  fi
+fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

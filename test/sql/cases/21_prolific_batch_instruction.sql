@@ -1,7 +1,7 @@
 -- prolific_batch_instruction: every column, from a batch layout (sentiment), the deprecated endpoint with
 -- Deprecation headers (summaries), and the deprecated endpoint as a bare array (all shapes).
 select batch_id, position, id, type, source, page_index, row_index, column_index, item_index, description,
-  help_text, placeholder_text_input, answer_limit, disable_dropdown, options, unit_options, default_unit,
+  helper_text, placeholder_text_input, answer_limit, disable_dropdown, options, unit_options, default_unit,
   unit_position, parent_id, parent_type, created_at, created_by
 from prolific_batch_instruction
 where batch_id in ('7c2e9a41-3b5d-4f68-8a1e-2d9c4b7f0e13', '8d3fab52-4c6e-4079-9b2f-3eac5c8f1f24',
@@ -65,3 +65,11 @@ from r
   left join jsonb_array_elements(i.options) o on o ->> 'value' = r.answer_values ->> 0
 group by 1, 2, 3
 order by 1, 2;
+
+-- helper_text, as every instruction schema of the API names it (../shared/api-evidence.md B5), from batch_items and
+-- from the deprecated endpoint.
+select batch_id, source, description, helper_text
+from prolific_batch_instruction
+where batch_id in ('7c2e9a41-3b5d-4f68-8a1e-2d9c4b7f0e13', '8d3fab52-4c6e-4079-9b2f-3eac5c8f1f24')
+  and helper_text is not null
+order by batch_id, position;

@@ -1,5 +1,5 @@
 -- prolific_collection: every column of every collection, across both workspaces.
-select id, workspace_id, name, schema_version, created_at, created_by, last_modified_at, last_modified_by,
+select id, workspace_id, name, item_count, schema_version, created_at, created_by, last_modified_at, last_modified_by,
   task_details, collection_items
 from prolific_collection
 order by id;

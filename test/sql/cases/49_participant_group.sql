@@ -31,3 +31,12 @@ order by participant_group_id, participant_id;
 select g.name, count(m.participant_id) as members
 from prolific_participant_group g join prolific_participant_group_member m on m.participant_group_id = g.id
 group by g.name order by g.name;
+
+-- Project-level groups: the workspace's list may leave them out (../shared/api-evidence.md A15), so each project's
+-- groups are listed too, once each.
+select workspace_id, project_id, id, name
+from prolific_participant_group
+where workspace_id = '65f0c2a1b4e8d9a7c3f10a22'
+order by id;
+
+select count(*) as groups, count(distinct id) as distinct_ids from prolific_participant_group;

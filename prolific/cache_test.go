@@ -1,0 +1,60 @@
+package prolific_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/pipeworks/steampipe-plugin-prolific/test/fakeapi"
+	"github.com/pipeworks/steampipe-plugin-prolific/test/harness"
+)
+
+// Steampipe runs every query through the SDK's query cache. A get by id must never be answered from a cached list:
+// Prolific's lists do not hold every object a get can fetch (the fake's WorkspaceNoBalance is such a workspace).
+func TestCacheNeverAnswersAnIDFromAList(t *testing.T) {
+	_, p := startFake(t)
+	columns := []string{"id", "title"}
+	listed := p.MustExecute(t, harness.Query{Table: "prolific_workspace", Columns: columns, Cached: true})
+	for _, row := range listed {
+		if row["id"].GetStringValue() == fakeapi.WorkspaceNoBalance {
+			t.Fatalf("the fake lists %s; this test needs a workspace that only the get endpoint knows", fakeapi.WorkspaceNoBalance)
+		}
+	}
+	got := p.MustExecute(t, harness.Query{Table: "prolific_workspace", Columns: columns, Cached: true,
+		Quals: harness.Equals("id", fakeapi.WorkspaceNoBalance)})
+	if len(got) != 1 {
+		t.Fatalf("id = %s after a cached list: %d rows, want 1 (answered from the list?)", fakeapi.WorkspaceNoBalance, len(got))
+	}
+}
+
+// Every key column of every table asks the cache for an exact match of its values (see cacheOnlyExactQuals).
+func TestEveryKeyColumnNeedsAnExactCacheMatch(t *testing.T) {
+	_, p := startFake(t)
+	for name, table := range p.Schema(t) {
+		for _, column := range append(table.ListCallKeyColumnList, table.GetCallKeyColumnList...) {
+			if column.Name == "sp_connection_name" { // the SDK's own, for aggregators
+				continue
+			}
+			if column.CacheMatch != "exact" {
+				t.Errorf("%s.%s: CacheMatch %q, want exact", name, column.Name, column.CacheMatch)
+			}
+		}
+	}
+}
+
+// A scan that misses the cache streams its rows through the cache's page buffer while a reader takes them; every row
+// must arrive exactly once (patches/sdk/0002-query-cache-keeps-page-rows.patch). The large batch spans ten pages.
+func TestCachedReadOfALargeBatchKeepsEveryRow(t *testing.T) {
+	_, p := startFake(t)
+	// Each run selects another column, so that each misses the cache and streams through its page buffer.
+	for run, column := range []string{"task_id", "created_at"} {
+		rows := p.MustExecute(t, harness.Query{Table: "prolific_batch_response", Columns: []string{"batch_id", "id", column},
+			Quals: harness.Equals("batch_id", fakeapi.BatchLarge), Cached: true, ReadDelay: 200 * time.Microsecond})
+		ids := map[string]bool{}
+		for _, row := range rows {
+			ids[row["id"].GetStringValue()] = true
+		}
+		if len(rows) != fakeapi.LargeBatchSize || len(ids) != fakeapi.LargeBatchSize {
+			t.Fatalf("run %d: %d rows, %d distinct ids; want %d of each", run, len(rows), len(ids), fakeapi.LargeBatchSize)
+		}
+	}
+}

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/pipeworks/steampipe-plugin-prolific/test/fakeapi"
+)
+
+// controlPrefix starts the paths that script the fake from outside Go (the SQLite stage's Python tests): no real
+// API path starts with it.
+const controlPrefix = "/_fake/"
+
+// withControl serves the control paths, and everything else from the fake API:
+//
+//	POST /_fake/faults?path=P&status=429[&retry_after=0][&times=N]  the next N requests to P get that status
+//	POST /_fake/faults?path=P&kind=truncated[&times=N]              ... or a body cut off halfway
+//	GET  /_fake/requests?prefix=P     the requests whose escaped path starts with P: {"count": n, "queries": [...]}
+func withControl(server *fakeapi.Server) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.URL.Path, controlPrefix) {
+			server.ServeHTTP(w, r)
+			return
+		}
+		switch {
+		case r.Method == http.MethodPost && r.URL.Path == controlPrefix+"faults":
+			injectFaults(w, r, server)
+		case r.Method == http.MethodGet && r.URL.Path == controlPrefix+"requests":
+			writeRequests(w, server, r.URL.Query().Get("prefix"))
+		default:
+			writeControlJSON(w, http.StatusNotFound, map[string]string{"error": "unknown control path " + r.URL.Path})
+		}
+	})
+}
+
+func injectFaults(w http.ResponseWriter, r *http.Request, server *fakeapi.Server) {
+	q := r.URL.Query()
+	fault := fakeapi.Fault{Kind: fakeapi.StatusFault, RetryAfter: q.Get("retry_after")}
+	switch kind := q.Get("kind"); kind {
+	case "", "status":
+		status, err := strconv.Atoi(q.Get("status"))
+		if err != nil || status < 100 || status > 599 {
+			writeControlJSON(w, http.StatusBadRequest, map[string]string{"error": "status must be an HTTP status code"})
+			return
+		}
+		fault.Status = status
+	case "truncated":
+		fault.Kind = fakeapi.TruncatedBody
+	default:
+		writeControlJSON(w, http.StatusBadRequest, map[string]string{"error": "kind must be status or truncated, not " + kind})
+		return
+	}
+	times := 1
+	if t := q.Get("times"); t != "" {
+		n, err := strconv.Atoi(t)
+		if err != nil || n < 1 {
+			writeControlJSON(w, http.StatusBadRequest, map[string]string{"error": "times must be a whole number of at least 1"})
+			return
+		}
+		times = n
+	}
+	path := q.Get("path")
+	if !strings.HasPrefix(path, "/") {
+		writeControlJSON(w, http.StatusBadRequest, map[string]string{"error": "path must be an escaped API path such as /api/v1/studies"})
+		return
+	}
+	for range times {
+		server.Inject(path, fault)
+	}
+	writeControlJSON(w, http.StatusOK, map[string]int{"injected": times})
+}
+
+func writeControlJSON(w http.ResponseWriter, status int, body any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(body)
+}
+
+// writeRequests lists the logged requests under a path prefix, with their query strings (page sizes, filters).
+func writeRequests(w http.ResponseWriter, server *fakeapi.Server, prefix string) {
+	queries := []string{}
+	for _, req := range server.Requests() {
+		if strings.HasPrefix(req.Path, prefix) {
+			queries = append(queries, req.Query)
+		}
+	}
+	writeControlJSON(w, http.StatusOK, map[string]any{"count": len(queries), "queries": queries})
+}

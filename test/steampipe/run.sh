@@ -1,0 +1,272 @@
+#!/usr/bin/env bash
+# The Steampipe CLI stage (make test-steampipe): the real Steampipe CLI v1.1.3 runs the plugin binary that `make`
+# builds, against the fake Prolific API, as a Steampipe user runs it.
+#
+# Nothing is downloaded at run time. The stage builds Steampipe and Turbot's generic FDW v1.13.0 from the Go module
+# proxy (once per machine, in build/tools), then lays out a Steampipe install dir that already holds what Steampipe
+# would otherwise download: Debian's PostgreSQL 15 where Steampipe looks for its database, the FDW, and a
+# db/versions.json that names the versions Steampipe expects (see ../shared/real-clients.md). The FDW is Turbot's
+# stock build, because that is what Steampipe users run; queries that need our FDW patch are not run here.
+# Steampipe refuses to run as root, so it runs as the unprivileged user prolific-steampipe.
+#
+# Checks, each printed as ok/FAIL, ending with "N passed, M failed":
+#   cases        every test/sql/cases/*.sql through psql on the Steampipe service, compared with the SQL stage's
+#                golden output (test/sql/expected), or with test/steampipe/expected/<case>.out where Steampipe's
+#                output rightly differs (its error prefixes, for example)
+#   docs         every ```sql+postgres example of docs/tables/*.md through `steampipe query --output csv`,
+#                compared with test/steampipe/expected/docs/<table>-<n>.csv
+#   errors       missing qual, 404, 401 (the token never appears), truncated and malformed bodies: `steampipe query`
+#                must print the error (v1.1.3 exits 0 when a scan fails after rows, so the output is what counts)
+#   aggregator   prolific_all over two connections with their own tokens, with sp_connection_name
+#   dashboards   every dashboard and the benchmark of dashboards/, by Powerpipe through the service, against the
+#                golden files of make test-dashboards
+#   stress       every failing scan of test/stress, under CPU load: none may lose its error (and, measured only,
+#                the loss rate of the same plugin built with the stock SDK)
+#   service      `steampipe service start`, psql on its port, `steampipe service stop`; and one `steampipe query`
+#                with no service running, which starts and stops the database itself
+#
+# Environment: UPDATE=1 rewrites this stage's expected files (review the diff); APIPORT (default 18191).
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+HERE=$REPO/test/steampipe
+WORK=$REPO/build/steampipe-test
+INSTALL=$WORK/install
+APIPORT=${APIPORT:-18191}
+SPPORT=9193
+UPDATE=${UPDATE:-0}
+SP_USER=prolific-steampipe
+STEAMPIPE_VERSION=v1.1.3
+FDW_VERSION=v1.13.0
+TOKEN_A=steampipe-token-a
+TOKEN_B=steampipe-token-b
+
+log() { echo "test-steampipe: $*"; }
+die() { echo "test-steampipe: ERROR: $*" >&2; exit 1; }
+
+[ "$(id -u)" -eq 0 ] || die "run as root: it installs packages and creates the unprivileged user Steampipe runs as"
+# Builds use the patched SDK through the Makefile; the tools and the FDW are their own modules.
+unset GOFLAGS
+
+# One stage at a time on a machine: the service port and the user are machine-wide.
+exec 9>/tmp/steampipe-plugin-prolific-steampipe-stage.lock
+flock -n 9 || { log "another Steampipe stage is running on this machine; waiting for it"; flock 9; }
+
+# --- packages and tools ----------------------------------------------------------------------------------------------
+"$REPO/test/tools/apt-install.sh" postgresql-15 postgresql-server-dev-15 postgresql-client-15 rsync gettext make gcc libc6-dev patch
+
+STEAMPIPE=$("$REPO/test/tools/go-tool.sh" steampipe github.com/turbot/steampipe "$STEAMPIPE_VERSION" \
+  --replace github.com/c-bata/go-prompt=github.com/turbot/go-prompt@v0.2.6-steampipe.0.0.20221028122246-eb118ec58d50)
+SP_SRC=$(cd /tmp && go mod download -json "github.com/turbot/steampipe@$STEAMPIPE_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)".*/\1/p')
+FDW_DIR=$("$HERE/build-fdw.sh" "$FDW_VERSION")
+
+# --- the install dir -------------------------------------------------------------------------------------------------
+constant() { sed -n "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*\"\(.*\)\".*/\1/p" "$SP_SRC/pkg/constants/db.go" | head -1; }
+DB_VERSION=$(constant DatabaseVersion)
+FDW_NAMED_VERSION=$(constant FdwVersion)
+IMAGE_DIGEST=$(constant PostgresImageDigest)
+[ -n "$DB_VERSION" ] && [ -n "$FDW_NAMED_VERSION" ] && [ -n "$IMAGE_DIGEST" ] ||
+  die "cannot read DatabaseVersion, FdwVersion and PostgresImageDigest from $SP_SRC/pkg/constants/db.go"
+
+id -u "$SP_USER" >/dev/null 2>&1 || useradd --system --shell /usr/sbin/nologin "$SP_USER"
+usermod -a -G postgres "$SP_USER"
+# Steampipe also keeps state in the user's own home (~/.pipes), whatever HOME says.
+SP_HOME=$(getent passwd "$SP_USER" | cut -d: -f6)
+install -d -o "$SP_USER" -m 0755 "$SP_HOME"
+install -d -o postgres -g postgres -m 2775 /var/run/postgresql
+
+cleanup() {
+  if [ -d "$INSTALL" ]; then
+    as_user "$STEAMPIPE" service stop --force >/dev/null 2>&1 || true
+  fi
+  if [ -f "$WORK/api.pid" ]; then kill "$(cat "$WORK/api.pid")" 2>/dev/null || true; fi
+}
+as_user() {
+  runuser -u "$SP_USER" 9>&- -- env HOME="$SP_HOME" STEAMPIPE_INSTALL_DIR="$INSTALL" STEAMPIPE_UPDATE_CHECK=false \
+    STEAMPIPE_TELEMETRY=none STEAMPIPE_LOG_LEVEL=WARN "$@"
+}
+[ ! -d "$INSTALL" ] || cleanup
+rm -rf "$WORK"
+mkdir -p "$WORK/out/docs"
+trap cleanup EXIT
+
+# PostgreSQL finds its share and lib dirs relative to its real executable, so Debian's tree keeps its path tails
+# (lib/postgresql/15, share/postgresql/15) and Steampipe's bin/ links to it.
+PG=$INSTALL/db/$DB_VERSION/postgres
+mkdir -p "$PG/lib/postgresql" "$PG/share/postgresql/extension" "$PG/bin"
+cp -R /usr/lib/postgresql/15 "$PG/lib/postgresql/15"
+cp -R /usr/share/postgresql/15 "$PG/share/postgresql/15"
+for b in "$PG"/lib/postgresql/15/bin/*; do ln -s "$b" "$PG/bin/$(basename "$b")"; done
+# The FDW where Steampipe checks for it, linked where PostgreSQL 15 loads extensions from.
+install -m 0755 "$FDW_DIR/steampipe_postgres_fdw.so" "$PG/lib/postgresql/"
+install -m 0644 "$FDW_DIR/steampipe_postgres_fdw.control" "$FDW_DIR/steampipe_postgres_fdw--1.0.sql" "$PG/share/postgresql/extension/"
+ln -sf "$PG/lib/postgresql/steampipe_postgres_fdw.so" "$PG/lib/postgresql/15/lib/"
+ln -sf "$PG/share/postgresql/extension/steampipe_postgres_fdw.control" "$PG/share/postgresql/15/extension/"
+ln -sf "$PG/share/postgresql/extension/steampipe_postgres_fdw--1.0.sql" "$PG/share/postgresql/15/extension/"
+cat >"$INSTALL/db/versions.json" <<EOF
+{"fdw_extension": {"name": "fdw", "version": "$FDW_NAMED_VERSION", "struct_version": 20230502},
+ "embedded_db": {"name": "embedded-db", "version": "$DB_VERSION", "image_digest": "$IMAGE_DIGEST", "struct_version": 20230502},
+ "struct_version": 20220411}
+EOF
+
+# The plugin binary, built by `make` with the patched SDK, and its connections.
+make -s -C "$REPO" install STEAMPIPE_INSTALL_DIR="$INSTALL" >/dev/null
+# And the same plugin as a plain `go build` makes it, with the stock SDK, to measure what the patch changes.
+mkdir -p "$INSTALL/plugins/local/prolific_stock"
+(cd "$REPO" && go build -o "$INSTALL/plugins/local/prolific_stock/prolific_stock.plugin" .)
+cat >"$INSTALL/config/prolific.spc" <<EOF
+connection "prolific" {
+  plugin   = "local/prolific"
+  token    = "$TOKEN_A"
+  base_url = "http://127.0.0.1:$APIPORT"
+  timeout  = "2s"
+}
+
+connection "prolific_b" {
+  plugin   = "local/prolific"
+  token    = "$TOKEN_B"
+  base_url = "http://127.0.0.1:$APIPORT"
+  timeout  = "2s"
+}
+
+connection "prolific_bad_token" {
+  plugin   = "local/prolific"
+  token    = "wrong-token-1f2e3d"
+  base_url = "http://127.0.0.1:$APIPORT"
+}
+
+connection "prolific_stock" {
+  plugin   = "local/prolific_stock"
+  token    = "$TOKEN_A"
+  base_url = "http://127.0.0.1:$APIPORT"
+  timeout  = "2s"
+}
+
+connection "prolific_all" {
+  type        = "aggregator"
+  plugin      = "local/prolific"
+  connections = ["prolific", "prolific_b"]
+}
+EOF
+chown -R "$SP_USER" "$WORK"
+chmod 755 "$REPO/build" "$WORK"
+
+log "starting the fake Prolific API on 127.0.0.1:$APIPORT"
+(cd "$REPO" && go build -o "$WORK/fakeprolific" ./test/fakeprolific)
+# 9>&-: servers must not inherit the stage's lock, or one left behind by a killed run would hold it for ever.
+"$WORK/fakeprolific" -addr "127.0.0.1:$APIPORT" -token "$TOKEN_A,$TOKEN_B" >"$WORK/api.log" 2>&1 9>&- &
+echo $! >"$WORK/api.pid"
+
+# --- checks ----------------------------------------------------------------------------------------------------------
+pass=0
+fail=0
+ok() { echo "ok   $1"; pass=$((pass + 1)); }
+failed() { echo "FAIL $1"; [ -z "${2:-}" ] || sed 's/^/  /' "$2" | head -40; fail=$((fail + 1)); }
+# check NAME EXPECTED ACTUAL: compare, or rewrite EXPECTED with UPDATE=1.
+check() {
+  if [ "$UPDATE" = 1 ]; then
+    mkdir -p "$(dirname "$2")"; cp "$3" "$2"; echo "updated $1"; pass=$((pass + 1))
+  elif [ -f "$2" ] && diff -u "$2" "$3" >"$3.diff"; then ok "$1"
+  else failed "$1" "$([ -f "$2" ] && echo "$3.diff" || echo "$3")"
+  fi
+}
+# expect_error NAME OUTPUT FRAGMENT: the output carries the error, and never the token.
+expect_error() {
+  if ! grep -q -- "$3" "$2"; then failed "$1: no error containing '$3'" "$2"
+  elif grep -q -e "$TOKEN_A" -e "$TOKEN_B" "$2"; then failed "$1: the output shows a token" "$2"
+  else ok "$1"; fi
+}
+
+log "steampipe query with no service running (it starts and stops the database itself)"
+as_user "$STEAMPIPE" query --output csv \
+  "select count(*) as responses from prolific_batch_response where batch_id = '7c2e9a41-3b5d-4f68-8a1e-2d9c4b7f0e13'" \
+  >"$WORK/out/first-query.csv" 2>&1 || true
+check "steampipe query without a service" "$HERE/expected/first-query.csv" "$WORK/out/first-query.csv"
+
+log "steampipe service start"
+as_user "$STEAMPIPE" service start --database-password steampipe-test >"$WORK/out/service-start.log" 2>&1 ||
+  { cat "$WORK/out/service-start.log"; die "steampipe service start failed"; }
+ok "steampipe service start"
+PSQL=(psql "postgresql://steampipe:steampipe-test@127.0.0.1:$SPPORT/steampipe" -X -q -P pager=off -v ON_ERROR_STOP=0)
+# The local table the SQL stage's join cases read beside the plugin's tables (as in test/sql/setup.sql), created as
+# Steampipe's database superuser, which it trusts from the same host.
+psql "postgresql://root@127.0.0.1:$SPPORT/steampipe" -X -q -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
+create table public.batch_window (batch_id text primary key, label text, since timestamptz);
+insert into public.batch_window values
+  ('7c2e9a41-3b5d-4f68-8a1e-2d9c4b7f0e13', 'sentiment', '2026-09-14 09:30:00+00'),
+  ('8d3fab52-4c6e-4079-9b2f-3eac5c8f1f24', 'summaries', '2026-09-20 14:05:00+00');
+grant select on public.batch_window to steampipe;
+SQL
+
+# The SQL stage's cases, through psql on the service: the same output as our own extension gives.
+for case_file in "$REPO"/test/sql/cases/*.sql; do
+  name=$(basename "$case_file" .sql)
+  { echo "set search_path = prolific, public;"; cat "$case_file"; } | "${PSQL[@]}" -a 2>&1 | sed '1d' >"$WORK/out/$name.out" || true
+  # Steampipe's own golden file only where its output rightly differs from our extension's.
+  if [ "$UPDATE" = 1 ] && cmp -s "$REPO/test/sql/expected/$name.out" "$WORK/out/$name.out"; then
+    rm -f "$HERE/expected/$name.out"; ok "case $name (same as the SQL stage)"; continue
+  fi
+  expected=$HERE/expected/$name.out
+  [ -f "$expected" ] || [ "$UPDATE" = 1 ] || expected=$REPO/test/sql/expected/$name.out
+  check "case $name" "$expected" "$WORK/out/$name.out"
+done
+
+# The docs' examples, through the steampipe CLI itself.
+for doc in "$REPO"/docs/tables/*.md; do
+  table=$(basename "$doc" .md)
+  n=0
+  while IFS= read -r -d '' block; do
+    n=$((n + 1))
+    as_user "$STEAMPIPE" query --output csv "$block" >"$WORK/out/docs/$table-$n.csv" 2>&1 || true
+    check "docs/tables/$table.md example $n" "$HERE/expected/docs/$table-$n.csv" "$WORK/out/docs/$table-$n.csv"
+  done < <(awk '/^```sql\+postgres/{on=1; block=""; next} on && /^```/{printf "%s%c", block, 0; on=0; next} on{block = block $0 "\n"}' "$doc")
+done
+
+# Errors: steampipe query must print each one.
+sp_query() { as_user "$STEAMPIPE" query --output csv "$1" >"$WORK/out/$2.out" 2>&1 || true; }
+sp_query "select id from prolific_batch_response" missing-qual
+expect_error "missing qual" "$WORK/out/missing-qual.out" "missing 1 required qual"
+sp_query "select id from prolific_batch_response where batch_id = 'fault-truncated'" truncated
+expect_error "truncated body" "$WORK/out/truncated.out" "reading the response failed after"
+sp_query "select id from prolific_batch_response where batch_id = 'fault-malformed'" malformed
+expect_error "malformed body" "$WORK/out/malformed.out" "reading the response failed after"
+sp_query "select id from prolific_batch_response where batch_id = 'fault-forbidden'" forbidden
+expect_error "403" "$WORK/out/forbidden.out" "403"
+sp_query "select id from prolific_batch_response where batch_id = '00000000-0000-4000-8000-000000000000'" not-found
+check "404 is no rows" "$HERE/expected/not-found.csv" "$WORK/out/not-found.out"
+as_user "$STEAMPIPE" query --output csv --search-path prolific_bad_token \
+  "select id from prolific_batch_response where batch_id = '7c2e9a41-3b5d-4f68-8a1e-2d9c4b7f0e13'" >"$WORK/out/unauthorized.out" 2>&1 || true
+expect_error "401" "$WORK/out/unauthorized.out" "401"
+grep -q "wrong-token-1f2e3d" "$WORK/out/unauthorized.out" && failed "401: the output shows the token" "$WORK/out/unauthorized.out"
+
+# A join from prolific_batch to prolific_batch_response (batch_id supplied by the join).
+sp_query "select b.name, count(r.id) as responses from prolific_batch b join prolific_batch_response r on r.batch_id = b.id group by b.name order by b.name" join
+check "join prolific_batch to prolific_batch_response" "$HERE/expected/join.csv" "$WORK/out/join.out"
+
+# The aggregator: every row once per connection, told apart by sp_connection_name.
+sp_query "select sp_connection_name, count(*) as responses from prolific_all.prolific_batch_response where batch_id = '7c2e9a41-3b5d-4f68-8a1e-2d9c4b7f0e13' group by sp_connection_name order by sp_connection_name" aggregator
+check "aggregator over two connections" "$HERE/expected/aggregator.csv" "$WORK/out/aggregator.out"
+
+# The Powerpipe mod through the service, against the same golden files as on our extension (test/dashboards).
+if DATABASE_URL="postgres://steampipe:steampipe-test@127.0.0.1:$SPPORT/steampipe?sslmode=disable" \
+    UPDATE=0 "$REPO/test/dashboards/run.sh" >"$WORK/out/dashboards.log" 2>&1; then
+  ok "dashboards and benchmark through the Steampipe service ($(tail -1 "$WORK/out/dashboards.log"))"
+else
+  failed "dashboards and benchmark through the Steampipe service" "$WORK/out/dashboards.log"
+fi
+
+# Every failing scan, repeated under CPU load, through the service: each must end in an error.
+# shellcheck source=test/stress/stress.sh
+. "$REPO/test/stress/stress.sh"
+if stress_sql steampipe env PGOPTIONS="-c search_path=prolific" "${PSQL[@]}"; then ok "stress: no error lost through Steampipe"
+else failed "stress: errors lost through Steampipe"; fi
+# The same with the plugin built by a plain `go build` (the stock SDK): its loss rate is measured, not judged.
+STRESS_REPORT=1 stress_sql "steampipe, stock SDK" env PGOPTIONS="-c search_path=prolific_stock" "${PSQL[@]}"
+
+log "steampipe service stop"
+if as_user "$STEAMPIPE" service stop >"$WORK/out/service-stop.log" 2>&1; then ok "steampipe service stop"
+else failed "steampipe service stop" "$WORK/out/service-stop.log"; fi
+if "${PSQL[@]}" -c 'select 1' >/dev/null 2>&1; then failed "the service still answers after service stop"; else ok "the service is stopped"; fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
