@@ -148,3 +148,18 @@ func TestDecodeListStreamsAndDetectsTruncation(t *testing.T) {
 		t.Errorf("a string body was accepted")
 	}
 }
+
+// JSON columns are one line, as JSON Lines output needs, with the whitespace inside strings kept.
+func TestRawJSONIsCompact(t *testing.T) {
+	cases := map[string]string{
+		`{"a":1,"b":[true,null]}`:                         `{"a":1,"b":[true,null]}`,
+		"{\n  \"a\": 1,\n  \"b\": [ true, null ]\n}":      `{"a":1,"b":[true,null]}`,
+		`{"text": "two  spaces, a \"quote\" and\ta tab"}`: `{"text":"two  spaces, a \"quote\" and\ta tab"}`,
+		`["a\\", "b"]`: `["a\\","b"]`,
+	}
+	for in, want := range cases {
+		if got := rawJSON(in).sqlValue(); got != want {
+			t.Errorf("rawJSON(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
