@@ -146,6 +146,15 @@ func TestBenchChild(t *testing.T) {
 	if sum.Rows > 0 {
 		figures["digest"] = sum.Sum()
 	}
+	// this process's own peak RSS: rusage's maxrss would include the bench's, which Linux carries across exec
+	if status, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, line := range strings.Split(string(status), "\n") {
+			if value, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+				kb, _ := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(value), "kB")), 64)
+				figures["rss_mb"] = kb / 1024
+			}
+		}
+	}
 	for k, v := range extra {
 		figures[k] = v
 	}

@@ -322,13 +322,74 @@ func measureCommand(cmd *exec.Cmd, stdoutPath string) run {
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = out, &stderr
 	start := time.Now()
-	if err := cmd.Run(); err != nil {
+	must(cmd.Start())
+	peak := watchPeakRSS(cmd.Process.Pid)
+	if err := cmd.Wait(); err != nil {
 		log.Fatalf("bench: %s: %v\n%s", strings.Join(cmd.Args, " "), err, tail(stderr.String(), 2000))
 	}
 	wall := time.Since(start)
 	usage := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	return run{Wall: wall, CPU: time.Duration(usage.Utime.Nano() + usage.Stime.Nano()),
-		PeakRSSMB: float64(usage.Maxrss) / 1024}
+	return run{Wall: wall, CPU: time.Duration(usage.Utime.Nano() + usage.Stime.Nano()), PeakRSSMB: peak()}
+}
+
+// watchPeakRSS samples the peak RSS (VmHWM) of process pid and its descendants every 20 ms until the returned function
+// is called, and returns the largest. Not rusage's maxrss: Linux carries the parent's peak into a child across exec,
+// so every child of this (large) bench process would report at least the bench's own peak.
+func watchPeakRSS(pid int) func() float64 {
+	done := make(chan struct{})
+	result := make(chan float64, 1)
+	go func() {
+		peaks := map[int]float64{}
+		for {
+			for _, p := range processTree(pid) {
+				if mb := vmHWM(p); mb > peaks[p] {
+					peaks[p] = mb
+				}
+			}
+			select {
+			case <-done:
+				largest := 0.0
+				for _, mb := range peaks {
+					largest = max(largest, mb)
+				}
+				result <- largest
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	}()
+	return func() float64 { close(done); return <-result }
+}
+
+// processTree lists pid and its descendants.
+func processTree(pid int) []int {
+	tree := []int{pid}
+	for i := 0; i < len(tree); i++ {
+		children, _ := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", tree[i], tree[i]))
+		for _, field := range strings.Fields(string(children)) {
+			var child int
+			if _, err := fmt.Sscan(field, &child); err == nil {
+				tree = append(tree, child)
+			}
+		}
+	}
+	return tree
+}
+
+// vmHWM is a process's peak RSS in MB, 0 when it cannot be read (the process has gone).
+func vmHWM(pid int) float64 {
+	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		if value, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			var kb float64
+			_, _ = fmt.Sscan(strings.TrimSpace(value), &kb)
+			return kb / 1024
+		}
+	}
+	return 0
 }
 
 // withDigest adds the row count and digest of the output a contender wrote.
@@ -477,8 +538,12 @@ func (b *bench) floors(sizes []int) string {
 		measure("transfer floor", "transfer", n)
 		measure("decode floor", "decode", n)
 		if n >= 100000 {
+			csvPath := filepath.Join(b.out, "out", "export-floor.csv")
 			r := floorResult{Label: "export CLI -> CSV", N: n, Mode: "export",
-				run: b.measureExport(fakeapi.SyntheticBatchID(n), filepath.Join(b.out, "out", "export-floor.csv"))}
+				run: withDigest(b.measureExport(fakeapi.SyntheticBatchID(n), csvPath), csvPath, digest.FromCSV)}
+			if r.Rows != n {
+				log.Fatalf("bench: the export at %d wrote %d rows, want %d", n, r.Rows, n)
+			}
 			log.Printf("bench: %-32s n=%-8d %8.0f ms  cpu %6.2f s  rss %6.1f MB", r.Label, n, ms(r.Wall), r.CPU.Seconds(), r.PeakRSSMB)
 			results = append(results, r)
 		}
@@ -562,6 +627,7 @@ func (b *bench) child(mode string, n int, env ...string) run {
 		PluginRSS  float64   `json:"plugin_rss_mb"`
 		PluginCPU  float64   `json:"plugin_cpu_s"`
 		PanelsMS   []float64 `json:"panels_ms"`
+		RSSMB      float64   `json:"rss_mb"`
 	}
 	found := false
 	scanner := bufio.NewScanner(&stdout)
@@ -576,8 +642,9 @@ func (b *bench) child(mode string, n int, env ...string) run {
 	}
 	usage := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	return run{Rows: result.Rows, Digest: result.Digest, Wall: time.Duration(result.WallMS * float64(time.Millisecond)),
-		CPU:       time.Duration(usage.Utime.Nano() + usage.Stime.Nano()),
-		PeakRSSMB: float64(usage.Maxrss) / 1024, // kilobytes on Linux; with go-plugin, the larger of the two processes
+		CPU: time.Duration(usage.Utime.Nano() + usage.Stime.Nano()),
+		// the child's own VmHWM (see watchPeakRSS); with go-plugin, the larger of the two processes'
+		PeakRSSMB: max(result.RSSMB, result.PluginRSS),
 		PluginRSS: result.PluginRSS, PluginCPU: result.PluginCPU, PeakHeapMB: result.PeakHeapMB,
 		Panels: panelsText(result.PanelsMS)}
 }
