@@ -163,11 +163,34 @@ func rawValue(data []byte) rawJSON {
 	return rawJSON(data)
 }
 
+// sqlValue is the JSON text as a string: the SDK passes a string to a JSON column as it is, where a json.RawMessage
+// would go through json.Marshal, which scans and copies it again. The text was validated when the body was read.
 func (r rawJSON) sqlValue() any {
 	if r == nil {
 		return nil
 	}
-	return json.RawMessage(cleanJSON(r))
+	return string(compactJSON(cleanJSON(r)))
+}
+
+// compactJSON removes whitespace between the tokens of valid JSON, as json.Marshal did for the SDK: a value must be
+// one line in JSON Lines output. The API's JSON seldom has any, so data is only copied when it does.
+func compactJSON(data []byte) []byte {
+	inString := false
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; {
+		case inString && c == '\\':
+			i++ // the escaped character
+		case c == '"':
+			inString = !inString
+		case !inString && (c == ' ' || c == '\n' || c == '\r' || c == '\t'):
+			var out bytes.Buffer
+			if json.Compact(&out, data) != nil {
+				return data
+			}
+			return out.Bytes()
+		}
+	}
+	return data
 }
 
 // PostgreSQL cannot store the NUL character in text or jsonb. Rather than fail a query over one answer, the plugin

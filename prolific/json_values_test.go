@@ -98,7 +98,7 @@ func TestAnswerValues(t *testing.T) {
 			}
 			continue
 		}
-		if string(got.(json.RawMessage)) != want {
+		if got.(string) != want {
 			t.Errorf("answerValues(%s) = %s, want %s", in, got, want)
 		}
 	}
@@ -146,5 +146,20 @@ func TestDecodeListStreamsAndDetectsTruncation(t *testing.T) {
 	_, _, err = collect(`"just a string"`, 0)
 	if err == nil {
 		t.Errorf("a string body was accepted")
+	}
+}
+
+// JSON columns are one line, as JSON Lines output needs, with the whitespace inside strings kept.
+func TestRawJSONIsCompact(t *testing.T) {
+	cases := map[string]string{
+		`{"a":1,"b":[true,null]}`:                         `{"a":1,"b":[true,null]}`,
+		"{\n  \"a\": 1,\n  \"b\": [ true, null ]\n}":      `{"a":1,"b":[true,null]}`,
+		`{"text": "two  spaces, a \"quote\" and\ta tab"}`: `{"text":"two  spaces, a \"quote\" and\ta tab"}`,
+		`["a\\", "b"]`: `["a\\","b"]`,
+	}
+	for in, want := range cases {
+		if got := rawJSON(in).sqlValue(); got != want {
+			t.Errorf("rawJSON(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -11,13 +11,25 @@ import (
 )
 
 // freeMemIntervalEnvVar is the SDK's setting for how often, in streamed rows, it forces a full garbage collection
-// and returns memory to the operating system. At the SDK's default of 100 rows these collections cost about as much
-// as everything else in a large read. make bench measured a full read of 100,000 responses in 7.8 s with 1000
-// against 16.8 s with 100, for about 18 MB more peak RSS (90 MB, the same at 1,000,000 responses); 10000 passed
-// 130 MB. So the plugin uses 1000 unless the user has set the variable (docs/index.md, "Memory and speed").
+// and returns memory to the operating system (debug.FreeOSMemory). The SDK's default is every 100 rows; the plugin
+// turns it off (0) unless the user has set the variable (docs/index.md, "Memory and speed"). The forced collections
+// held RSS down only because the SDK's query cache reserved 50-320 MB of heap at start, which the garbage collector
+// paced itself on; with that fixed (patches/sdk/0003) the collector keeps a streaming read flat by itself. make bench,
+// plugin over go-plugin at 100,000 responses, plugin process: every 1000 rows 13.7-14.7 s CPU and 47 MB peak RSS;
+// off 7.7-8.4 s CPU and 48 MB. Before 0003 it was 30 s at 95 MB (1000) and 11 s at 140 MB (off).
 const (
 	freeMemIntervalEnvVar  = "STEAMPIPE_FREE_MEM_INTERVAL"
-	defaultFreeMemInterval = "1000"
+	defaultFreeMemInterval = "0"
+)
+
+// cacheMaxTTLEnvVar bounds how long the query cache of an engine that hosts the plugin itself (the PostgreSQL and
+// SQLite extensions, the export CLI) keeps a result. Their default is 10 hours, long enough for a dashboard to show
+// a batch's answers from the morning all day. The plugin sets Steampipe's own default, 300 seconds, unless the user
+// has set the variable (docs/index.md, "Caching"). Steampipe itself sends its cache settings with each query, so
+// this does not change what the Steampipe CLI does.
+const (
+	cacheMaxTTLEnvVar  = "STEAMPIPE_CACHE_MAX_TTL"
+	defaultCacheMaxTTL = "300"
 )
 
 // apiLimiter bounds the requests one connection makes, whatever the query: an IN list of many batches or a large
@@ -37,8 +49,10 @@ var apiLimiter = &rate_limiter.Definition{
 
 // Plugin returns the plugin definition that main.go serves and the PostgreSQL extension build links in.
 func Plugin(ctx context.Context) *plugin.Plugin {
-	if _, set := os.LookupEnv(freeMemIntervalEnvVar); !set {
-		_ = os.Setenv(freeMemIntervalEnvVar, defaultFreeMemInterval)
+	for name, value := range map[string]string{freeMemIntervalEnvVar: defaultFreeMemInterval, cacheMaxTTLEnvVar: defaultCacheMaxTTL} {
+		if _, set := os.LookupEnv(name); !set {
+			_ = os.Setenv(name, value)
+		}
 	}
 	p := &plugin.Plugin{
 		Name:         "steampipe-plugin-prolific",

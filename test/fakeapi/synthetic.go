@@ -12,6 +12,21 @@ import (
 // SyntheticBatchID is the id under which fakeprolific -synthetic serves a synthetic batch of n responses.
 func SyntheticBatchID(n int) string { return "bench-" + strconv.Itoa(n) }
 
+// PeersBatchID is the id under which fakeprolific -peers serves a text-only synthetic batch of n responses.
+func PeersBatchID(n int) string { return "peers-" + strconv.Itoa(n) }
+
+// PeersBatch is SyntheticBatch with every metadata and answer value sent as a JSON string, for make bench's
+// comparison with other clients: the official Prolific CLI types those values as strings and fails the whole read on
+// one number. Shapes, sizes and the mix of response types are the same.
+func PeersBatch(batchID string, n int) []byte {
+	var buf bytes.Buffer
+	buf.Grow(n * 560)
+	g := newSynthesizer(batchID)
+	g.textOnly = true
+	_ = g.write(&buf, n)
+	return buf.Bytes()
+}
+
 // SyntheticBatch renders a deterministic batch of n responses of the real shape: UUID ids, about 530 bytes each, the
 // documented mix of response types, optional fields sometimes absent, and metadata. The same id and n always give
 // the same bytes.
@@ -24,7 +39,10 @@ func SyntheticBatch(batchID string, n int) []byte {
 
 // WriteSyntheticBatch writes the body SyntheticBatch returns, without holding it in memory.
 func WriteSyntheticBatch(w io.Writer, batchID string, n int) error {
-	g := newSynthesizer(batchID)
+	return newSynthesizer(batchID).write(w, n)
+}
+
+func (g *synthesizer) write(w io.Writer, n int) error {
 	var buf []byte
 	buf = append(buf, `{"results":[`...)
 	for i := range n {
@@ -51,6 +69,7 @@ type synthesizer struct {
 	batchID      string
 	instructions [3]string
 	start        time.Time
+	textOnly     bool // every metadata and answer value is a JSON string
 }
 
 func newSynthesizer(batchID string) *synthesizer {
@@ -106,7 +125,11 @@ func (g *synthesizer) appendResponse(buf []byte, i int) []byte {
 	}
 	buf = append(buf, '"')
 	if kind != 9 { // metadata is optional
-		buf = fmt.Appendf(buf, `,"metadata":{"META_source":"model_%c","META_row":%d,"META_score":%.2f}`, 'a'+rune(task%2), task, g.rng.Float64())
+		format := `,"metadata":{"META_source":"model_%c","META_row":%d,"META_score":%.2f}`
+		if g.textOnly {
+			format = `,"metadata":{"META_source":"model_%c","META_row":"%d","META_score":"%.2f"}`
+		}
+		buf = fmt.Appendf(buf, format, 'a'+rune(task%2), task, g.rng.Float64())
 	}
 	buf = append(buf, `,"schema_version":2,"no_submission":false,"response":{"instruction_id":"`...)
 	buf = append(buf, g.instructions[i%3]...)
@@ -115,7 +138,11 @@ func (g *synthesizer) appendResponse(buf []byte, i int) []byte {
 	case 0, 1, 2, 3:
 		buf = fmt.Appendf(buf, `"multiple_choice","answer":[{"value":"%s"}]`, []string{"positive", "negative", "neutral"}[g.rng.IntN(3)])
 	case 4:
-		buf = fmt.Appendf(buf, `"multiple_choice","answer":[{"value":%d}]`, 1+g.rng.IntN(5))
+		format := `"multiple_choice","answer":[{"value":%d}]`
+		if g.textOnly {
+			format = `"multiple_choice","answer":[{"value":"%d"}]`
+		}
+		buf = fmt.Appendf(buf, format, 1+g.rng.IntN(5))
 	case 5, 9:
 		buf = fmt.Appendf(buf, `"free_text","answer":[{"value":%q}]`, syntheticTexts[g.rng.IntN(len(syntheticTexts))])
 	case 6:

@@ -20,6 +20,7 @@ func main() {
 	addr := flag.String("addr", "127.0.0.1:18081", "loopback address to listen on")
 	token := flag.String("token", fakeapi.DefaultToken, "API token to accept; a comma-separated list accepts each")
 	synthetic := flag.String("synthetic", "", "comma-separated batch sizes to serve as synthetic batches with ids bench-<size>, pre-rendered in memory")
+	peers := flag.String("peers", "", "comma-separated batch sizes to serve as text-only synthetic batches with ids peers-<size>, which the official Prolific CLI can read too")
 	flag.Parse()
 
 	host, _, err := net.SplitHostPort(*addr)
@@ -29,15 +30,11 @@ func main() {
 	server := fakeapi.New()
 	tokens := strings.Split(*token, ",")
 	server.Token, server.OtherTokens = tokens[0], tokens[1:]
-	for _, size := range strings.Split(*synthetic, ",") {
-		if size = strings.TrimSpace(size); size == "" {
-			continue
-		}
-		n, err := strconv.Atoi(size)
-		if err != nil || n < 0 {
-			log.Fatalf("fakeprolific: -synthetic %q: sizes must be whole numbers", *synthetic)
-		}
+	for _, n := range sizes("-synthetic", *synthetic) {
 		server.AddBatchBody(fakeapi.SyntheticBatchID(n), fakeapi.SyntheticBatch(fakeapi.SyntheticBatchID(n), n))
+	}
+	for _, n := range sizes("-peers", *peers) {
+		server.AddBatchBody(fakeapi.PeersBatchID(n), fakeapi.PeersBatch(fakeapi.PeersBatchID(n), n))
 	}
 	listener, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -45,4 +42,20 @@ func main() {
 	}
 	log.Printf("fakeprolific: serving the fake Prolific API on http://%s", listener.Addr())
 	log.Fatal(http.Serve(listener, withControl(server)))
+}
+
+// sizes parses a comma-separated list of batch sizes given to flag.
+func sizes(flag, list string) []int {
+	var out []int
+	for _, size := range strings.Split(list, ",") {
+		if size = strings.TrimSpace(size); size == "" {
+			continue
+		}
+		n, err := strconv.Atoi(size)
+		if err != nil || n < 0 {
+			log.Fatalf("fakeprolific: %s %q: sizes must be whole numbers", flag, list)
+		}
+		out = append(out, n)
+	}
+	return out
 }

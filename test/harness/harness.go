@@ -100,7 +100,8 @@ type Query struct {
 // Row is one returned row, column name to value.
 type Row map[string]*proto.Column
 
-// Execute runs q and returns its rows and the plugin's error. The query cache is off, so every call reaches the API.
+// Execute runs q and returns its rows and the plugin's error. Unless q.Cached is set, the query cache is off, so
+// every call reaches the API.
 func (p *Plugin) Execute(t testing.TB, q Query) ([]Row, error) {
 	t.Helper()
 	stream := &captureStream{ctx: q.Context, readDelay: q.ReadDelay}
@@ -308,22 +309,29 @@ func StartWith(t testing.TB, pluginFunc plugin.PluginFunc, config string) *Plugi
 // Count runs q like Execute but keeps no rows: it only counts them, so a large read holds no memory in the harness.
 func (p *Plugin) Count(t testing.TB, q Query) (int, error) {
 	t.Helper()
-	stream := &countStream{captureStream: captureStream{ctx: q.Context}}
+	count := 0
+	err := p.Each(t, q, func(Row) error { count++; return nil })
+	return count, err
+}
+
+// Each runs q like Execute but hands each row to each as the plugin sends it and keeps none.
+func (p *Plugin) Each(t testing.TB, q Query, each func(Row) error) error {
+	t.Helper()
+	stream := &eachStream{captureStream: captureStream{ctx: q.Context}, each: each}
 	if stream.ctx == nil {
 		stream.ctx = context.Background()
 	}
-	err := p.execute(t, q, stream)
-	return stream.count, err
+	return p.execute(t, q, stream)
 }
 
-type countStream struct {
+type eachStream struct {
 	captureStream
-	count int
+	each func(Row) error
 }
 
-func (s *countStream) Send(r *proto.ExecuteResponse) error {
+func (s *eachStream) Send(r *proto.ExecuteResponse) error {
 	if r != nil && r.Row != nil {
-		s.count++
+		return s.each(r.Row.Columns)
 	}
 	return nil
 }

@@ -19,7 +19,8 @@ import (
 
 // Remote is the plugin binary running as a subprocess over hashicorp/go-plugin, as Steampipe launches it.
 type Remote struct {
-	client *sdkgrpc.PluginClient
+	client  *sdkgrpc.PluginClient
+	process *goplugin.Client
 }
 
 // BuildPluginBinary compiles the repository's main.go into a temporary binary. The go command inherits GOFLAGS, so
@@ -39,14 +40,20 @@ func BuildPluginBinary(t testing.TB) string {
 // Launch starts binary over go-plugin and sets its connection config; the subprocess is killed when the test ends.
 func Launch(t testing.TB, binary, config string) *Remote {
 	t.Helper()
+	return LaunchWith(t, binary, config, io.Discard, "STEAMPIPE_LOG_LEVEL=WARN")
+}
+
+// LaunchWith is Launch with the plugin's stderr (its log) sent to stderr and env added to its environment.
+func LaunchWith(t testing.TB, binary, config string, stderr io.Writer, env ...string) *Remote {
+	t.Helper()
 	cmd := exec.Command(binary)
-	cmd.Env = append(os.Environ(), "STEAMPIPE_LOG_LEVEL=WARN")
+	cmd.Env = append(os.Environ(), env...)
 	client := goplugin.NewClient(&goplugin.ClientConfig{
 		HandshakeConfig:  pluginshared.Handshake,
 		Plugins:          map[string]goplugin.Plugin{"prolific": &pluginshared.WrapperPlugin{}},
 		Cmd:              cmd,
 		AllowedProtocols: []goplugin.Protocol{goplugin.ProtocolGRPC},
-		Stderr:           io.Discard,
+		Stderr:           stderr,
 	})
 	t.Cleanup(client.Kill)
 	pc, err := sdkgrpc.NewPluginClient(client, "prolific")
@@ -57,8 +64,20 @@ func Launch(t testing.TB, binary, config string) *Remote {
 	if err != nil {
 		t.Fatalf("SetAllConnectionConfigs: %v", err)
 	}
-	return &Remote{client: pc}
+	return &Remote{client: pc, process: client}
 }
+
+// SetCacheOptions configures the plugin's query cache as Steampipe does after it starts a plugin (Steampipe's
+// defaults are a 300 s lifetime and 16384 MB).
+func (r *Remote) SetCacheOptions(t testing.TB, ttlSeconds, maxSizeMb int64) {
+	t.Helper()
+	if _, err := r.client.SetCacheOptions(&proto.SetCacheOptionsRequest{Enabled: true, Ttl: ttlSeconds, MaxSizeMb: maxSizeMb}); err != nil {
+		t.Fatalf("SetCacheOptions: %v", err)
+	}
+}
+
+// Pid is the process id of the plugin subprocess.
+func (r *Remote) Pid() int { return r.process.ReattachConfig().Pid }
 
 // Schema returns the table schemas the binary reports.
 func (r *Remote) Schema(t testing.TB) map[string]*proto.TableSchema {
@@ -73,24 +92,35 @@ func (r *Remote) Schema(t testing.TB) map[string]*proto.TableSchema {
 // Execute runs q over gRPC and reads the stream to its end, as Steampipe's FDW does: the rows, then the stream's
 // final status, which carries the plugin's error. Columns must be given.
 func (r *Remote) Execute(q Query) ([]Row, error) {
+	var rows []Row
+	err := r.Each(q, func(row Row) error {
+		rows = append(rows, row)
+		time.Sleep(q.ReadDelay)
+		return nil
+	})
+	return rows, err
+}
+
+// Each is Execute that hands each row to each as it arrives and keeps none; an error from each ends the scan.
+func (r *Remote) Each(q Query, each func(Row) error) error {
 	req := newExecuteRequest(q)
 	stream, _, cancel, err := r.client.Execute(req)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer cancel()
-	var rows []Row
 	for {
 		resp, err := stream.Recv()
 		if errors.Is(err, io.EOF) || (err == nil && resp == nil) {
-			return rows, nil
+			return nil
 		}
 		if err != nil {
-			return rows, err
+			return err
 		}
 		if resp.Row != nil {
-			rows = append(rows, resp.Row.Columns)
-			time.Sleep(q.ReadDelay)
+			if err := each(resp.Row.Columns); err != nil {
+				return err
+			}
 		}
 	}
 }

@@ -2,7 +2,8 @@
 # starts the fake Prolific API and a throwaway PostgreSQL 15 cluster on 127.0.0.1, and sets the extension up with
 # the SQL from README.md's "Use in your own PostgreSQL" section. Source it after setting REPO, WORK, VARIANT,
 # PGPORT, APIPORT and the log/die functions; FAKE_ARGS adds flags to the fake API, PG_ENV settings to PostgreSQL's
-# environment. The EXIT trap it sets stops everything it started.
+# environment, and FAKE_EXTERNAL=1 uses a fake API that already listens on APIPORT. The EXIT trap it sets stops
+# everything it started.
 
 PGBIN=/usr/lib/postgresql/15/bin
 
@@ -31,12 +32,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-log "starting the fake Prolific API on 127.0.0.1:$APIPORT"
-(cd "$REPO" && go build -o "$WORK/fakeprolific" ./test/fakeprolific)
-# shellcheck disable=SC2086 # FAKE_ARGS is a list of extra flags
-# 8>&-: servers must not inherit the stage's lock, or one left behind by a killed run would hold it for ever.
-"$WORK/fakeprolific" -addr "127.0.0.1:$APIPORT" ${FAKE_ARGS:-} >"$WORK/api.log" 2>&1 8>&- &
-echo $! >"$WORK/api.pid"
+# FAKE_EXTERNAL=1: the caller already serves the fake API on APIPORT (make bench shares one between every client).
+if [ -z "${FAKE_EXTERNAL:-}" ]; then
+  log "starting the fake Prolific API on 127.0.0.1:$APIPORT"
+  (cd "$REPO" && go build -o "$WORK/fakeprolific" ./test/fakeprolific)
+  # shellcheck disable=SC2086 # FAKE_ARGS is a list of extra flags
+  # 8>&-: servers must not inherit the stage's lock, or one left behind by a killed run would hold it for ever.
+  "$WORK/fakeprolific" -addr "127.0.0.1:$APIPORT" ${FAKE_ARGS:-} >"$WORK/api.log" 2>&1 8>&- &
+  echo $! >"$WORK/api.pid"
+fi
 
 log "starting PostgreSQL 15 on 127.0.0.1:$PGPORT"
 runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg/data" -A trust -U postgres --no-sync >/dev/null
