@@ -10,10 +10,10 @@
 #   --stock  same as FDW_PATCH=none
 #
 # Environment:
-#   FDW_PATCH     keep-join-conditions (default): apply patches/fdw/keep-join-conditions.patch
+#   FDW_PATCH     all (default): apply every patches/fdw/*.patch, in name order
 #                 none: build the unpatched upstream FDW into build/postgres-stock/ (to show the
-#                 join-condition bug, see the patch header)
-#   FDW_VERSION   steampipe-postgres-fdw module version (default v1.13.0; the patch is made for it)
+#                 join-condition bug, see the header of patches/fdw/0001-keep-join-conditions.patch)
+#   FDW_VERSION   steampipe-postgres-fdw module version (default v1.13.0; the patches are made for it)
 #   PG_CONFIG     pg_config of the target server (default /usr/lib/postgresql/15/bin/pg_config)
 #   OUT_DIR       output dir (default <repo>/build/postgres or <repo>/build/postgres-stock)
 #   PLUGIN_ALIAS  plugin short name (default prolific -> extension steampipe_postgres_prolific)
@@ -36,7 +36,7 @@ SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 REPO=$(cd "$SCRIPT_DIR/.." && pwd -P)
 
 MODE=build
-FDW_PATCH=${FDW_PATCH:-keep-join-conditions}
+FDW_PATCH=${FDW_PATCH:-all}
 for arg in "$@"; do
   case "$arg" in
     build|install|clean) MODE=$arg ;;
@@ -60,11 +60,11 @@ if [ -z "${PG_CONFIG:-}" ]; then
 fi
 
 case "$FDW_PATCH" in
-  none|stock) VARIANT=stock; PATCH_FILE=; SRC=$REPO/build/fdw-src-stock; DEFAULT_OUT=$REPO/build/postgres-stock ;;
-  keep-join-conditions|"")
-    VARIANT=patched; PATCH_FILE=$REPO/patches/fdw/keep-join-conditions.patch
+  none|stock) VARIANT=stock; PATCH_FILES=(); SRC=$REPO/build/fdw-src-stock; DEFAULT_OUT=$REPO/build/postgres-stock ;;
+  all|"")
+    VARIANT=patched; PATCH_FILES=("$REPO"/patches/fdw/*.patch)
     SRC=$REPO/build/fdw-src; DEFAULT_OUT=$REPO/build/postgres ;;
-  *) die "FDW_PATCH must be 'keep-join-conditions' (default) or 'none', not '$FDW_PATCH'" ;;
+  *) die "FDW_PATCH must be 'all' (default) or 'none', not '$FDW_PATCH'" ;;
 esac
 OUT=${OUT_DIR:-$DEFAULT_OUT}
 LOGFILE=$REPO/build/fdw-build-$VARIANT.log
@@ -92,7 +92,7 @@ PG_VERSION=$("$PG_CONFIG" --version)                 # e.g. "PostgreSQL 15.20 (D
 PG_MAJOR=$(echo "$PG_VERSION" | sed -n 's/^PostgreSQL \([0-9]*\).*/\1/p')
 [ "$PG_MAJOR" = "$PG_MAJOR_WANTED" ] ||
   log "warning: $PG_CONFIG is $PG_VERSION; this build is only tested with PostgreSQL $PG_MAJOR_WANTED"
-[ -z "$PATCH_FILE" ] || [ -f "$PATCH_FILE" ] || die "patch file $PATCH_FILE is missing"
+for f in ${PATCH_FILES[@]+"${PATCH_FILES[@]}"}; do [ -f "$f" ] || die "patch file $f is missing"; done
 
 PLUGIN_MODULE=$(cd "$REPO" && go mod edit -json | sed -n 's/^[[:space:]]*"Path": "\(.*\)".*/\1/p' | head -1)
 [ -n "$PLUGIN_MODULE" ] || die "cannot read the module path from $REPO/go.mod"
@@ -116,7 +116,7 @@ FDW_DIR=$(cd "$TMP" && go mod download -json "$FDW_MODULE@$FDW_VERSION" |
 
 STAMP_TEXT="recipe=1
 fdw=$FDW_MODULE@$FDW_VERSION
-patch=$( [ -n "$PATCH_FILE" ] && sha256sum <"$PATCH_FILE" | cut -d' ' -f1 || echo none)
+patch=$( [ ${#PATCH_FILES[@]} -gt 0 ] && cat "${PATCH_FILES[@]}" | sha256sum | cut -d' ' -f1 || echo none)
 pg_config=$PG_CONFIG $PG_VERSION
 plugin=$PLUGIN_MODULE=$REPO
 sdk=$(sha256sum <"$REPO/build/sdk/.stamp" | cut -d' ' -f1)"
@@ -129,16 +129,15 @@ else
   mkdir -p "$SRC"
   cp -R "$FDW_DIR/." "$SRC/"
   chmod -R u+w "$SRC"                               # the module cache is read-only
-  if [ -n "$PATCH_FILE" ]; then
-    if ! out=$(cd "$SRC" && patch -p1 --forward --batch --dry-run <"$PATCH_FILE" 2>&1); then
+  for f in ${PATCH_FILES[@]+"${PATCH_FILES[@]}"}; do
+    if ! out=$(cd "$SRC" && patch -p1 --forward --batch --no-backup-if-mismatch <"$f" 2>&1); then
       rm -rf "$SRC"
       printf '%s\n' "$out" >&2
-      die "$(basename "$PATCH_FILE") no longer applies to $FDW_MODULE@$FDW_VERSION.
+      die "$(basename "$f") no longer applies to $FDW_MODULE@$FDW_VERSION (after the patches before it).
   Update the patch for this FDW version (or build the stock FDW with FDW_PATCH=none)."
     fi
-    (cd "$SRC" && patch -p1 --forward --batch --no-backup-if-mismatch <"$PATCH_FILE")
-    log "applied $(basename "$PATCH_FILE")"
-  fi
+    log "applied $(basename "$f")"
+  done
   (cd "$SRC" && go mod edit -replace "$SDK_MODULE=$SDK_SRC")
   # Absolute, version-less replace: go.mod is rsynced into work/, so a relative path breaks,
   # and with plugin_version=v0.0.0 `go get <module>@v0.0.0` resolves to the working tree.
@@ -174,7 +173,7 @@ cat >"$OUT/BUILD_INFO" <<EOF
 extension=$EXT
 variant=$VARIANT
 fdw=$FDW_MODULE@$FDW_VERSION
-patch=$( [ -n "$PATCH_FILE" ] && echo "postgres/$(basename "$PATCH_FILE")" || echo none)
+patches=$( [ ${#PATCH_FILES[@]} -gt 0 ] && (cd "$REPO" && ls patches/fdw/*.patch | tr '\n' ' ') || echo none)
 pg_config=$PG_CONFIG
 pg_version=$PG_VERSION
 pg_major=$PG_MAJOR

@@ -205,25 +205,65 @@ func cleanText(s string) string {
 	return strings.ReplaceAll(s, "\x00", nulReplacement)
 }
 
-// cleanJSON replaces the escape \u0000 inside JSON strings with \ufffd. Raw NUL bytes cannot occur in valid JSON, so
-// the escape is the only form. An escaped backslash followed by "u0000" is ordinary text and is left alone.
+// cleanJSON replaces the escapes of characters that no engine can store faithfully with \ufffd, the replacement
+// character: \u0000 (PostgreSQL's text and jsonb cannot hold NUL), and a lone UTF-16 surrogate, which is not a
+// character at all (PostgreSQL and Go's decoder already turn it into U+FFFD, so every engine now agrees). A surrogate
+// pair is left alone. Raw NUL bytes cannot occur in valid JSON, so escapes are the only form. An escaped backslash
+// followed by "u0000" is ordinary text and is left alone. Data is copied only when something is replaced.
 func cleanJSON(data []byte) []byte {
-	if !bytes.Contains(data, []byte(`\u0000`)) {
+	if !bytes.Contains(data, []byte(`\u`)) {
 		return data
 	}
-	out := make([]byte, 0, len(data))
-	for i := 0; i < len(data); i++ {
-		if data[i] != '\\' || i+1 >= len(data) {
-			out = append(out, data[i])
-			continue
+	var out []byte // nil until the first replacement
+	copied := 0    // data[:copied] is already in out
+	for i := bytes.IndexByte(data, '\\'); i >= 0; {
+		width, replace := unicodeEscape(data[i:])
+		if replace {
+			out = append(append(out, data[copied:i]...), `\ufffd`...)
+			copied = i + width
 		}
-		if data[i+1] == 'u' && i+6 <= len(data) && string(data[i+2:i+6]) == "0000" {
-			out = append(out, `\ufffd`...)
-			i += 5
-			continue
+		i += width
+		next := -1
+		if i < len(data) {
+			next = bytes.IndexByte(data[i:], '\\')
 		}
-		out = append(out, data[i], data[i+1]) // any other escape, including \\, is copied whole
-		i++
+		if next < 0 {
+			break
+		}
+		i += next
 	}
-	return out
+	if out == nil {
+		return data
+	}
+	return append(out, data[copied:]...)
+}
+
+// unicodeEscape looks at the escape at the start of data (data[0] is a backslash) and returns its width in bytes, and
+// whether cleanJSON replaces it: \u0000 or a lone surrogate. A surrogate pair is one escape of 12 bytes.
+func unicodeEscape(data []byte) (width int, replace bool) {
+	code, ok := hexEscape(data)
+	if !ok {
+		return 2, false // \\, \", \n and the like
+	}
+	switch {
+	case code == 0:
+		return 6, true
+	case code >= 0xD800 && code <= 0xDBFF:
+		if low, ok := hexEscape(data[6:]); ok && low >= 0xDC00 && low <= 0xDFFF {
+			return 12, false
+		}
+		return 6, true
+	case code >= 0xDC00 && code <= 0xDFFF:
+		return 6, true
+	}
+	return 6, false
+}
+
+// hexEscape decodes a \uXXXX escape at the start of data.
+func hexEscape(data []byte) (rune, bool) {
+	if len(data) < 6 || data[0] != '\\' || data[1] != 'u' {
+		return 0, false
+	}
+	code, err := strconv.ParseUint(string(data[2:6]), 16, 16)
+	return rune(code), err == nil
 }

@@ -7,14 +7,19 @@ import (
 	"time"
 )
 
-func TestCleanJSONReplacesOnlyRealNULEscapes(t *testing.T) {
+func TestCleanJSONReplacesNULsAndLoneSurrogates(t *testing.T) {
 	cases := map[string]string{
 		`{"a":"x\u0000y"}`:          `{"a":"x\ufffdy"}`,
 		`["\u0000","\u0000\u0000"]`: `["\ufffd","\ufffd\ufffd"]`,
-		`{"a":"\\u0000"}`:           `{"a":"\\u0000"}`,       // an escaped backslash, then plain text
-		`{"a":"\\\u0000"}`:          `{"a":"\\\ufffd"}`,      // an escaped backslash, then a real NUL
-		`{"a":"\u00001"}`:           `{"a":"\ufffd1"}`,       // NUL followed by a digit
-		`{"a":"no nul \u0001"}`:     `{"a":"no nul \u0001"}`, // other control characters are fine
+		`{"a":"\\u0000"}`:           `{"a":"\\u0000"}`,         // an escaped backslash, then plain text
+		`{"a":"\\\u0000"}`:          `{"a":"\\\ufffd"}`,        // an escaped backslash, then a real NUL
+		`{"a":"\u00001"}`:           `{"a":"\ufffd1"}`,         // NUL followed by a digit
+		`{"a":"no nul \u0001"}`:     `{"a":"no nul \u0001"}`,   // other control characters are fine
+		`["x\ud800y"]`:              `["x\ufffdy"]`,            // a lone high surrogate
+		`["\uDC00","\ud800"]`:       `["\ufffd","\ufffd"]`,     // a lone low one, and a high one at the end
+		`["\ud83d\ude00 \u00e9"]`:   `["\ud83d\ude00 \u00e9"]`, // a pair, and any other escape, stay
+		`["\ud83d\u00e9"]`:          `["\ufffd\u00e9"]`,        // a high surrogate without its low half
+		`["\\ud800"]`:               `["\\ud800"]`,             // an escaped backslash, then plain text
 	}
 	for in, want := range cases {
 		got := string(cleanJSON([]byte(in)))

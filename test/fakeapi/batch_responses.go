@@ -19,6 +19,10 @@ const (
 	// BatchNotFoundDetail answers 404 with the Django REST body {"detail": "Not found."}. Any unknown id answers 404
 	// with the documented error envelope.
 	BatchNotFoundDetail = "3e9c5061-0000-4000-8000-00000000000c"
+	// BatchJSONEscapes holds JSON the way other encoders write it: \u escapes of non-ASCII characters and surrogate
+	// pairs (Python's ensure_ascii), a lone surrogate, an escaped "\u0000" that is text, integers beyond float64's
+	// precision, and raw UTF-8.
+	BatchJSONEscapes = "6b1f2e3d-0000-4000-8000-00000000000f"
 	// BatchLarge is a synthetic batch of LargeBatchSize responses.
 	BatchLarge     = "4fad6172-0000-4000-8000-000000010000"
 	LargeBatchSize = 10000
@@ -38,6 +42,9 @@ const (
 
 //go:embed fixtures/batch_all_shapes.json
 var batchAllShapesBody []byte
+
+//go:embed fixtures/batch_json_escapes.json
+var batchJSONEscapesBody []byte
 
 // batchData is what the responses endpoint of one batch answers.
 type batchData struct {
@@ -63,6 +70,7 @@ func registerBatchResponses(s *Server) {
 		`{"id": "5a000000-0000-4000-8000-000000000001", "created_at": "2026-09-15T08:00:00Z", "participant_id": "64fbc5d6e7a8b9c0d1e2f3a4", "task_id": "t1", "response": {"instruction_id": "i1", "type": "free_text", "answer": [{"value": "one"}]}},`+
 		`{"id": "5a000000-0000-4000-8000-000000000002", "created_at": "2026-09-15T08:00:01Z", "participant_id": "64fbc5d6e7a8b9c0d1e2f3a4", "task_id": "t2", "response": {"instruction_id": "i1", "type": "free_text", "answer": [{"value": "two"}]}}`+
 		`]}`))
+	s.AddBatchBody(BatchJSONEscapes, batchJSONEscapesBody)
 	s.AddBatchBody(BatchLarge, SyntheticBatch(BatchLarge, LargeBatchSize))
 	s.AddBatchBody(BatchSentiment, sentimentBatch())
 	s.AddBatchBody(BatchSummaries, summariesBatch())

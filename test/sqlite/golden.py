@@ -5,6 +5,7 @@ timestamps with a "+00" zone and jsonb with its own spacing and key order. same_
 differences and nothing else, so a row that matches is the same data.
 """
 
+import decimal
 import json
 import math
 import re
@@ -84,7 +85,18 @@ def continued_cells(line, width):
 
 
 def canonical_json(text):
-    return json.dumps(json.loads(text), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """JSON text in a form where equal values are equal strings. Numbers are compared as decimals, as jsonb does:
+    2.5e3 and 2500 are one value, and 12345678901234567890 is not rounded to a float."""
+    return json.dumps(json.loads(text, parse_float=canonical_number, parse_int=canonical_number), sort_keys=True,
+                      separators=(",", ":"), ensure_ascii=False)
+
+
+class canonical_number(str):
+    """A JSON number as its normalised decimal text, marked so that it never equals the JSON string of its digits."""
+
+    def __new__(cls, text):
+        number = decimal.Decimal(text)
+        return super().__new__(cls, "number:" + ("0" if number.is_zero() else str(number.normalize())))
 
 
 def same_value(pg, value):
