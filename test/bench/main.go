@@ -11,6 +11,10 @@
 //	plugin go-plugin  the plugin binary over hashicorp/go-plugin gRPC, as Steampipe runs it
 //	postgres select * the extension in PostgreSQL 15, COPY (select *) to CSV through psql (root only)
 //	postgres count(*) the same scan, counted in the database (root only)
+//	Steampipe query   the Steampipe CLI v1.1.3 (test/bench/steampipe.sh, as make test-steampipe sets it up) running
+//	                  the plugin binary make builds: `steampipe query --output csv` with no service, which starts
+//	                  its database and the plugin and stops them; "of which startup" is `select 1` the same way
+//	Steampipe service the same query alone, through psql on a started service, COPY to CSV (root only)
 //	export CLI        cmd/steampipe_export_prolific, every column as CSV, the plugin in its process
 //	SQLite            the SQLite extension (make sqlite) loaded by Debian's python3, select * written as CSV
 //
@@ -69,7 +73,8 @@ type run struct {
 	PluginRSS  float64 // go-plugin: the plugin process alone
 	PluginCPU  float64
 	PeakHeapMB float64
-	Panels     string // dashboard: each panel's wall time
+	Panels     string        // dashboard: each panel's wall time
+	Startup    time.Duration // Steampipe one-shot: the same command with `select 1`
 }
 
 // contender is one way to read the batch.
@@ -93,7 +98,7 @@ func main() {
 	sizesFlag := flag.String("sizes", "10000,100000,1000000", "batch sizes of the floors part")
 	peersN := flag.Int("peers", 100000, "batch size of the peers part (0 skips it)")
 	rounds := flag.Int("rounds", 3, "rounds of the peers part")
-	withPostgres := flag.Bool("postgres", true, "include the PostgreSQL contenders (as root)")
+	withPostgres := flag.Bool("postgres", true, "include the contenders that need root: PostgreSQL and the Steampipe CLI")
 	withFloors := flag.Bool("floors", true, "run the floors part")
 	flag.Parse()
 	sizes := parseSizes(*sizesFlag)
@@ -179,8 +184,22 @@ func (b *bench) peers(n, rounds int, apiPort string, withPostgres bool) string {
 		return b.child("goplugin", n, "BENCH_BATCH="+batchID)
 	})
 	var pg *postgres
+	var sp *steampipe
 	if withPostgres {
 		pg = startPostgres(apiPort)
+		sp = startSteampipe(apiPort)
+	}
+	if sp != nil {
+		defer sp.stop()
+		query := fmt.Sprintf("select * from prolific_batch_response where batch_id = '%s'", batchID)
+		add("Steampipe query -> CSV", false, func() run {
+			return withDigest(sp.oneShot(query, outFile("steampipe.csv")), outFile("steampipe.csv"), digest.FromCSV)
+		})
+		add("Steampipe service -> CSV", false, func() run {
+			copyCSV := "copy (" + strings.Replace(query, " from ", " from prolific.", 1) + ") to stdout (format csv, header)"
+			return withDigest(sp.serviceQuery(copyCSV, outFile("steampipe-service.csv")), outFile("steampipe-service.csv"),
+				digest.FromCSV)
+		})
 	}
 	if pg != nil {
 		defer pg.stop()
@@ -268,8 +287,16 @@ func renderPeers(contenders []*contender, n int, batchID string) string {
 			}
 			fmt.Fprintf(&b, "%-28s %8s %13s %8s %8.2f %8.1f\n", "  of which the plugin process", "", "", "", median(pcpu), median(prss))
 		}
+		if c.runs[0].Startup > 0 {
+			var startups []float64
+			for _, r := range c.runs {
+				startups = append(startups, r.Startup.Seconds())
+			}
+			fmt.Fprintf(&b, "%-28s %8s %13s %8.2f\n", "  of which startup (select 1)", "", "", median(startups))
+		}
 	}
-	b.WriteString("CPU is user+system of the contender's processes (PostgreSQL: psql and the backend). RSS is the largest process's peak.\n")
+	b.WriteString("CPU is user+system of the contender's processes (PostgreSQL: psql and the backend; Steampipe query: the CLI\n" +
+		"and the processes it waited for; Steampipe service: psql, the backend and the plugin). RSS is the largest process's peak.\n")
 	return b.String()
 }
 
@@ -494,12 +521,10 @@ func (p *postgres) query(sql, outPath string) run {
 func parseBackendStats(text string) (before, after time.Duration, hwmMB float64) {
 	var stats []time.Duration
 	for _, line := range strings.Split(text, "\n") {
-		if i := strings.LastIndexByte(line, ')'); i > 0 && strings.Contains(line, " (postgres") {
-			fields := strings.Fields(line[i+1:])
-			var utime, stime float64
-			_, _ = fmt.Sscan(fields[11], &utime)
-			_, _ = fmt.Sscan(fields[12], &stime)
-			stats = append(stats, time.Duration((utime+stime)*float64(time.Second)/100)) // USER_HZ
+		if strings.Contains(line, " (postgres") {
+			if cpu, ok := statCPU(line); ok {
+				stats = append(stats, cpu)
+			}
 		}
 		if value, ok := strings.CutPrefix(strings.TrimSpace(line), "VmHWM:"); ok {
 			var kb float64
@@ -511,6 +536,22 @@ func parseBackendStats(text string) (before, after time.Duration, hwmMB float64)
 		log.Fatalf("bench: cannot read the backend's CPU time from psql's output:\n%s", tail(text, 2000))
 	}
 	return stats[0], stats[1], hwmMB
+}
+
+// statCPU reads the user+system CPU time from a line of /proc/<pid>/stat.
+func statCPU(line string) (time.Duration, bool) {
+	i := strings.LastIndexByte(line, ')') // the command name, in parentheses, may hold spaces
+	if i < 0 {
+		return 0, false
+	}
+	fields := strings.Fields(line[i+1:])
+	if len(fields) < 13 {
+		return 0, false
+	}
+	var utime, stime float64
+	_, errU := fmt.Sscan(fields[11], &utime)
+	_, errS := fmt.Sscan(fields[12], &stime)
+	return time.Duration((utime + stime) * float64(time.Second) / 100), errU == nil && errS == nil // USER_HZ
 }
 
 // --- floors ----------------------------------------------------------------------------------------------------------

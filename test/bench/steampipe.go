@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// steampipe is the real Steampipe CLI v1.1.3 with the plugin that make builds, set up by test/bench/steampipe.sh as
+// make test-steampipe sets it up, with one connection to the bench's fake API. The script stops any service left
+// running when its stdin closes.
+type steampipe struct {
+	setup   *exec.Cmd
+	stdin   io.WriteCloser
+	command string // runs the CLI as its unprivileged user
+	port    string // of the service
+}
+
+func startSteampipe(apiPort string) *steampipe {
+	if os.Geteuid() != 0 {
+		log.Printf("bench: SKIPPED the Steampipe CLI: it runs as its own unprivileged user, which needs root (run make bench as root)")
+		return nil
+	}
+	cmd := exec.Command("test/bench/steampipe.sh", apiPort, token)
+	cmd.Stderr = os.Stderr
+	stdin, err := cmd.StdinPipe()
+	must(err)
+	stdout, err := cmd.StdoutPipe()
+	must(err)
+	must(cmd.Start())
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	fields := strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "ready "))
+	if err != nil || !strings.HasPrefix(line, "ready ") || len(fields) != 2 {
+		_ = cmd.Wait()
+		log.Fatalf("bench: test/bench/steampipe.sh did not set up Steampipe (%q, %v)", line, err)
+	}
+	return &steampipe{setup: cmd, stdin: stdin, command: fields[0], port: fields[1]}
+}
+
+func (s *steampipe) stop() {
+	_ = s.stdin.Close()
+	_ = s.setup.Wait()
+}
+
+// oneShot is `steampipe query` with no service running, as a user types it: Steampipe starts its database and the
+// plugin, runs sql, and stops them. Just before, `select 1` the same way measures what starting costs, so that the
+// report can tell it from the query's own time.
+func (s *steampipe) oneShot(sql, outPath string) run {
+	startup := measureCommand(exec.Command(s.command, "query", "--output", "csv", "select 1"), outPath+".startup")
+	r := measureCommand(exec.Command(s.command, "query", "--output", "csv", sql), outPath)
+	r.Startup = startup.Wall
+	return r
+}
+
+// serviceQuery is the query alone: the service is started (not timed), sql runs through psql on it, as the
+// PostgreSQL contenders run theirs, and the service stops. The plugin's process is the service's, so its CPU time
+// and peak RSS are read from /proc.
+func (s *steampipe) serviceQuery(sql, outPath string) run {
+	s.run("service", "start", "--database-password", "bench")
+	defer s.run("service", "stop")
+	plugin := findProcess(filepath.Join("build", "bench", "steampipe"), "prolific.plugin")
+	cpuBefore := processCPU(plugin)
+	// root is the service database's superuser, trusted from the same host: it may read /proc through pg_read_file
+	service := &postgres{psql: []string{"psql", "postgresql://root@127.0.0.1:" + s.port + "/steampipe", "-X", "-q", "-At"}}
+	r := service.query(sql, outPath)
+	r.PluginCPU = (processCPU(plugin) - cpuBefore).Seconds()
+	r.PluginRSS = vmHWM(plugin)
+	r.CPU += processCPU(plugin) - cpuBefore
+	r.PeakRSSMB = max(r.PeakRSSMB, r.PluginRSS)
+	return r
+}
+
+func (s *steampipe) run(args ...string) {
+	if out, err := exec.Command(s.command, args...).CombinedOutput(); err != nil {
+		log.Fatalf("bench: steampipe %s: %v\n%s", strings.Join(args, " "), err, tail(string(out), 2000))
+	}
+}
+
+// findProcess returns the pid of the process whose command line holds both dir and name, or stops the bench.
+func findProcess(dir, name string) int {
+	dirs, _ := filepath.Glob("/proc/[0-9]*")
+	for _, d := range dirs {
+		cmdline, err := os.ReadFile(filepath.Join(d, "cmdline"))
+		if err == nil && strings.Contains(string(cmdline), dir) && strings.Contains(string(cmdline), name) {
+			var pid int
+			_, _ = fmt.Sscan(filepath.Base(d), &pid)
+			return pid
+		}
+	}
+	log.Fatalf("bench: no process of %s in %s is running", name, dir)
+	return 0
+}
+
+// processCPU is a process's user+system CPU time so far, from /proc/<pid>/stat.
+func processCPU(pid int) time.Duration {
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		log.Fatalf("bench: reading the CPU time of process %d: %v", pid, err)
+	}
+	cpu, ok := statCPU(string(stat))
+	if !ok {
+		log.Fatalf("bench: cannot read the CPU time of process %d from %q", pid, stat)
+	}
+	return cpu
+}
