@@ -66,11 +66,6 @@ printf '%s\n' "$setup_sql" | "${PSQL[@]}" -v ON_ERROR_STOP=1 >"$WORK/setup.log" 
 "${PSQL[@]}" -v ON_ERROR_STOP=1 -v apiport="$APIPORT" -f "$REPO/test/sql/setup.sql" >>"$WORK/setup.log" 2>&1 ||
   { cat "$WORK/setup.log"; die "test/sql/setup.sql failed"; }
 
-# docs_examples DOC: every ```sql+postgres block of DOC, each followed by a NUL byte.
-docs_examples() {
-  awk '/^```sql\+postgres/{on=1; block=""; next} on && /^```/{printf "%s%c", block, 0; on=0; next} on{block = block $0 "\n"}' "$1"
-}
-
 # run_sql SCHEMA < query: psql output with the query echoed, errors as psql prints them. SCHEMA comes first on the
 # search path, then public (local helper tables).
 run_sql() {

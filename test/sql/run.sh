@@ -34,6 +34,9 @@ die() { echo "test-sql: ERROR: $*" >&2; exit 1; }
 
 pass=0
 fail=0
+ok() { echo "ok   $1"; pass=$((pass + 1)); }
+# failed NAME [FILE]: FILE holds what explains the failure; its first 40 lines are shown.
+failed() { echo "FAIL $1"; [ -z "${2:-}" ] || head -40 "$2"; fail=$((fail + 1)); }
 # check NAME EXPECTED-FILE ACTUAL-FILE: compare, or rewrite the expected file with UPDATE=1.
 check() {
   local name=$1 expected=$2 actual=$3
@@ -42,13 +45,12 @@ check() {
     cp "$actual" "$expected"
     echo "updated $name"
     pass=$((pass + 1))
-  elif [ -f "$expected" ] && diff -u "$expected" "$actual" >"$actual.diff"; then
-    echo "ok   $name"
-    pass=$((pass + 1))
+  elif [ ! -f "$expected" ]; then
+    failed "$name (no expected file $expected)"
+  elif diff -u "$expected" "$actual" >"$actual.diff"; then
+    ok "$name"
   else
-    echo "FAIL $name"
-    if [ -f "$expected" ]; then head -40 "$actual.diff"; else echo "  (no expected file $expected)"; fi
-    fail=$((fail + 1))
+    failed "$name" "$actual.diff"
   fi
 }
 
@@ -57,12 +59,9 @@ if [ "$VARIANT" = patched ]; then
   # go vet, hence -vet=off).
   if (cd "$REPO/build/fdw-src/work" && GOFLAGS= go test -vet=off -count=1 ./hub -run "$FDW_PATCH_TESTS") \
        >"$WORK/out/fdw-patch-tests.log" 2>&1; then
-    echo "ok   FDW patch tests ($FDW_PATCH_TESTS)"
-    pass=$((pass + 1))
+    ok "FDW patch tests ($FDW_PATCH_TESTS)"
   else
-    echo "FAIL FDW patch tests ($FDW_PATCH_TESTS)"
-    tail -20 "$WORK/out/fdw-patch-tests.log"
-    fail=$((fail + 1))
+    failed "FDW patch tests ($FDW_PATCH_TESTS)" "$WORK/out/fdw-patch-tests.log"
   fi
 
   for case_file in "$HERE"/cases/*.sql; do
@@ -78,8 +77,8 @@ if [ "$VARIANT" = patched ]; then
       n=$((n + 1))
       printf '%s\n' "$block" | run_sql prolific >"$WORK/out/docs-$table-$n.out"
       check "docs/tables/$table.md example $n" "$HERE/expected/docs/$table-$n.out" "$WORK/out/docs-$table-$n.out"
-    done < <(docs_examples "$doc")
-    [ "$n" -gt 0 ] || { echo "FAIL docs/tables/$table.md has no sql+postgres examples"; fail=$((fail + 1)); }
+    done < <("$REPO/test/tools/docs-examples.sh" "$doc")
+    [ "$n" -gt 0 ] || failed "docs/tables/$table.md has no sql+postgres examples"
   done
 fi
 
@@ -91,19 +90,14 @@ for join_file in "$HERE"/joins/*.sql; do
   if [ "$VARIANT" = stock ]; then
     # On the stock FDW each case must come out wrong: that is the bug the patch exists for.
     if diff -q "$WORK/out/join-local.out" "$WORK/out/join-foreign.out" >/dev/null; then
-      echo "FAIL $name (stock FDW): same result as the local copy, so this case does not show the bug"
-      fail=$((fail + 1))
+      failed "$name (stock FDW): same result as the local copy, so this case does not show the bug"
     else
-      echo "ok   $name (stock FDW): differs from the local copy, as expected without the patch"
-      pass=$((pass + 1))
+      ok "$name (stock FDW): differs from the local copy, as expected without the patch"
     fi
   elif diff -u "$WORK/out/join-local.out" "$WORK/out/join-foreign.out" >"$WORK/out/join.diff"; then
-    echo "ok   $name (same rows as on a local copy)"
-    pass=$((pass + 1))
+    ok "$name (same rows as on a local copy)"
   else
-    echo "FAIL $name: the foreign tables gave other rows than a local copy of them (-local +foreign)"
-    head -40 "$WORK/out/join.diff"
-    fail=$((fail + 1))
+    failed "$name: the foreign tables gave other rows than a local copy of them (-local +foreign)" "$WORK/out/join.diff"
   fi
 done
 
@@ -112,9 +106,9 @@ if [ "$VARIANT" = patched ]; then
   # shellcheck source=test/stress/stress.sh
   . "$REPO/test/stress/stress.sh"
   if stress_sql extension env PGOPTIONS="-c search_path=prolific" "${PSQL[@]}"; then
-    echo "ok   stress: no error lost through the extension"; pass=$((pass + 1))
+    ok "stress: no error lost through the extension"
   else
-    echo "FAIL stress: errors lost through the extension"; fail=$((fail + 1))
+    failed "stress: errors lost through the extension"
   fi
 fi
 

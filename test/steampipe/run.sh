@@ -149,7 +149,7 @@ for doc in "$REPO"/docs/tables/*.md; do
     n=$((n + 1))
     as_user "$STEAMPIPE" query --output csv "$block" >"$WORK/out/docs/$table-$n.csv" 2>&1 || true
     check "docs/tables/$table.md example $n" "$HERE/expected/docs/$table-$n.csv" "$WORK/out/docs/$table-$n.csv"
-  done < <(awk '/^```sql\+postgres/{on=1; block=""; next} on && /^```/{printf "%s%c", block, 0; on=0; next} on{block = block $0 "\n"}' "$doc")
+  done < <("$REPO/test/tools/docs-examples.sh" "$doc")
 done
 
 # Errors: steampipe query must print each one.
