@@ -1,6 +1,7 @@
 package prolific
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 	"net"
@@ -65,6 +66,13 @@ type clientSettings struct {
 	maxConcurrent int
 }
 
+// missingTokenMessage names both places a token can come from, and where each engine takes the configuration: the
+// same plugin runs in Steampipe, PostgreSQL, SQLite and the export CLI, and the fix differs between them.
+const missingTokenMessage = "no Prolific API token: set 'token' in the connection's configuration or the " + tokenEnvVar +
+	" environment variable (Steampipe: ~/.steampipe/config/prolific.spc, and restart Steampipe after setting the" +
+	" variable; PostgreSQL: the foreign server's config option; SQLite: steampipe_configure_prolific(); export CLI:" +
+	" --config or its prolific.spc). Create a token in the Prolific web app under Settings > API tokens"
+
 // resolveSettings applies the precedence config file > environment variable > default, and checks every value.
 // lookupEnv is os.LookupEnv outside tests.
 func resolveSettings(config prolificConfig, lookupEnv func(string) (string, bool)) (clientSettings, error) {
@@ -76,8 +84,7 @@ func resolveSettings(config prolificConfig, lookupEnv func(string) (string, bool
 
 	token := firstNonEmpty(config.Token, tokenEnvVar, lookupEnv)
 	if token == "" {
-		return settings, fmt.Errorf("no Prolific API token: set 'token' in the connection configuration (~/.steampipe/config/prolific.spc) " +
-			"or the " + tokenEnvVar + " environment variable, then restart Steampipe. Create a token in the Prolific web app under Settings > API tokens")
+		return settings, errors.New(missingTokenMessage)
 	}
 	if strings.ContainsAny(token, "\r\n\t ") {
 		return settings, fmt.Errorf("the Prolific API token contains whitespace: copy it again without spaces or line breaks")
