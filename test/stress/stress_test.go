@@ -1,7 +1,7 @@
 // Package stress repeats every way a scan can fail, many times and with every core busy, and checks that each run
 // ends in an error: never in a short or empty result. It runs the plugin in process (the SDK's gRPC server called
 // directly) and as the plugin binary over go-plugin, as Steampipe runs it. The PostgreSQL extension and the Steampipe
-// CLI levels are in test/stress/sql.sh.
+// CLI levels are in test/stress/stress.sh, whose list of failing scans mirrors failingScans in SQL.
 //
 //	STRESS_RUNS=200 go test ./test/stress           runs per case and level (default 10, as in make test)
 //	STRESS_REPORT=1 go test ./test/stress -v        measure and report the loss rate instead of failing (stock SDK)
