@@ -118,9 +118,10 @@ demo-postgres:
 .PHONY: bench
 
 # The peers (the official Prolific CLI, curl+jq, Python requests) and every engine (the plugin in process, over
-# go-plugin, through PostgreSQL, the export CLI and the SQLite extension) on one batch of 100,000 responses, with
-# ratios and every run's rows checked; then the plugin against its floors at 10,000, 100,000 and 1,000,000 responses
-# (test/bench). The peers' packages and PostgreSQL need root; without it they are skipped with a message.
+# go-plugin, through PostgreSQL, the Steampipe CLI, the export CLI and the SQLite extension) on one batch of 100,000
+# responses, with ratios and every run's rows checked; then the plugin against its floors at 10,000, 100,000 and
+# 1,000,000 responses (test/bench). The peers' packages, PostgreSQL and Steampipe need root; without it they are
+# skipped with a message.
 bench: sdk sqlite
 	GOFLAGS="$(PATCHED_GOFLAGS)" go run ./test/bench
 
