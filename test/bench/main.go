@@ -465,9 +465,8 @@ func fileExists(path string) bool {
 // postgres is a throwaway PostgreSQL with the extension, started by test/bench/pg.sh, which stops it when its stdin
 // closes.
 type postgres struct {
-	cmd   *exec.Cmd
-	stdin io.WriteCloser
-	psql  []string
+	*setupScript // nil for the Steampipe service, which its own script runs
+	psql         []string
 }
 
 func startPostgres(apiPort string) *postgres {
@@ -475,7 +474,22 @@ func startPostgres(apiPort string) *postgres {
 		log.Printf("bench: SKIPPED PostgreSQL: it installs the extension and starts a cluster, which needs root (run make bench as root)")
 		return nil
 	}
-	cmd := exec.Command("test/bench/pg.sh", apiPort)
+	script := startSetupScript("test/bench/pg.sh", apiPort)
+	return &postgres{setupScript: script, psql: script.ready}
+}
+
+func (p *postgres) stop() { p.setupScript.stop() }
+
+// setupScript is a script that sets something up for the bench, prints "ready" and the words the bench needs on one
+// line, and keeps it up until its stdin closes (test/bench/pg.sh, test/bench/steampipe.sh).
+type setupScript struct {
+	cmd   *exec.Cmd
+	stdin io.WriteCloser
+	ready []string // the words after "ready"
+}
+
+func startSetupScript(path string, args ...string) *setupScript {
+	cmd := exec.Command(path, args...)
 	cmd.Stderr = os.Stderr
 	stdin, err := cmd.StdinPipe()
 	must(err)
@@ -483,17 +497,18 @@ func startPostgres(apiPort string) *postgres {
 	must(err)
 	must(cmd.Start())
 	line, err := bufio.NewReader(stdout).ReadString('\n')
-	psql, ok := strings.CutPrefix(strings.TrimSpace(line), "ready ")
+	words, ok := strings.CutPrefix(strings.TrimSpace(line), "ready ")
 	if err != nil || !ok {
 		_ = cmd.Wait()
-		log.Fatalf("bench: test/bench/pg.sh did not start PostgreSQL (%q, %v)", line, err)
+		log.Fatalf("bench: %s did not get ready (%q, %v)", path, line, err)
 	}
-	return &postgres{cmd: cmd, stdin: stdin, psql: strings.Fields(psql)}
+	return &setupScript{cmd: cmd, stdin: stdin, ready: strings.Fields(words)}
 }
 
-func (p *postgres) stop() {
-	_ = p.stdin.Close()
-	_ = p.cmd.Wait()
+// stop closes the script's stdin, so that it tears down what it set up, and waits for it.
+func (s *setupScript) stop() {
+	_ = s.stdin.Close()
+	_ = s.cmd.Wait()
 }
 
 // query runs sql in a fresh psql session with its output in a file, and adds the backend's CPU time (read from /proc

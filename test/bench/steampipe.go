@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
-	"io"
 	"log"
 	"os"
 	"os/exec"
@@ -16,8 +14,7 @@ import (
 // make test-steampipe sets it up, with one connection to the bench's fake API. The script stops any service left
 // running when its stdin closes.
 type steampipe struct {
-	setup   *exec.Cmd
-	stdin   io.WriteCloser
+	*setupScript
 	command string // runs the CLI as its unprivileged user
 	port    string // of the service
 }
@@ -27,25 +24,12 @@ func startSteampipe(apiPort string) *steampipe {
 		log.Printf("bench: SKIPPED the Steampipe CLI: it runs as its own unprivileged user, which needs root (run make bench as root)")
 		return nil
 	}
-	cmd := exec.Command("test/bench/steampipe.sh", apiPort, token)
-	cmd.Stderr = os.Stderr
-	stdin, err := cmd.StdinPipe()
-	must(err)
-	stdout, err := cmd.StdoutPipe()
-	must(err)
-	must(cmd.Start())
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	fields := strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "ready "))
-	if err != nil || !strings.HasPrefix(line, "ready ") || len(fields) != 2 {
-		_ = cmd.Wait()
-		log.Fatalf("bench: test/bench/steampipe.sh did not set up Steampipe (%q, %v)", line, err)
+	script := startSetupScript("test/bench/steampipe.sh", apiPort, token)
+	if len(script.ready) != 2 {
+		script.stop()
+		log.Fatalf("bench: test/bench/steampipe.sh said %q, not the command and the port", script.ready)
 	}
-	return &steampipe{setup: cmd, stdin: stdin, command: fields[0], port: fields[1]}
-}
-
-func (s *steampipe) stop() {
-	_ = s.stdin.Close()
-	_ = s.setup.Wait()
+	return &steampipe{setupScript: script, command: script.ready[0], port: script.ready[1]}
 }
 
 // oneShot is `steampipe query` with no service running, as a user types it: Steampipe starts its database and the
