@@ -465,9 +465,12 @@ func fileExists(path string) bool {
 // postgres is a throwaway PostgreSQL with the extension, started by test/bench/pg.sh, which stops it when its stdin
 // closes.
 type postgres struct {
-	*setupScript // nil for the Steampipe service, which its own script runs
-	psql         []string
+	*setupScript
+	psql
 }
+
+// psql is the command line of psql for one database, as a superuser (query reads /proc through pg_read_file).
+type psql []string
 
 func startPostgres(apiPort string) *postgres {
 	if os.Geteuid() != 0 {
@@ -477,8 +480,6 @@ func startPostgres(apiPort string) *postgres {
 	script := startSetupScript("test/bench/pg.sh", apiPort)
 	return &postgres{setupScript: script, psql: script.ready}
 }
-
-func (p *postgres) stop() { p.setupScript.stop() }
 
 // setupScript is a script that sets something up for the bench, prints "ready" and the words the bench needs on one
 // line, and keeps it up until its stdin closes (test/bench/pg.sh, test/bench/steampipe.sh).
@@ -513,14 +514,14 @@ func (s *setupScript) stop() {
 
 // query runs sql in a fresh psql session with its output in a file, and adds the backend's CPU time (read from /proc
 // before and after, in the same session) to psql's, and the backend's peak RSS.
-func (p *postgres) query(sql, outPath string) run {
+func (p psql) query(sql, outPath string) run {
 	script := strings.Join([]string{ // psql runs with -At (pg.sh): unaligned, tuples only
 		`select pg_read_file('/proc/self/stat');`,
 		`\o ` + outPath, sql + ";", `\o`,
 		`select pg_read_file('/proc/self/stat');`,
 		`select pg_read_file('/proc/self/status');`,
 	}, "\n")
-	cmd := exec.Command(p.psql[0], append(p.psql[1:], "-v", "ON_ERROR_STOP=1")...)
+	cmd := exec.Command(p[0], append(p[1:], "-v", "ON_ERROR_STOP=1")...)
 	cmd.Stdin = strings.NewReader(script)
 	statsPath := outPath + ".stats"
 	r := measureCommand(cmd, statsPath)

@@ -51,11 +51,12 @@ func (s *steampipe) serviceQuery(sql, outPath string) run {
 	plugin := findProcess(filepath.Join("build", "bench", "steampipe"), "prolific.plugin")
 	cpuBefore := processCPU(plugin)
 	// root is the service database's superuser, trusted from the same host: it may read /proc through pg_read_file
-	service := &postgres{psql: []string{"psql", "postgresql://root@127.0.0.1:" + s.port + "/steampipe", "-X", "-q", "-At"}}
+	service := psql{"psql", "postgresql://root@127.0.0.1:" + s.port + "/steampipe", "-X", "-q", "-At"}
 	r := service.query(sql, outPath)
-	r.PluginCPU = (processCPU(plugin) - cpuBefore).Seconds()
+	pluginCPU := processCPU(plugin) - cpuBefore
+	r.PluginCPU = pluginCPU.Seconds()
 	r.PluginRSS = vmHWM(plugin)
-	r.CPU += processCPU(plugin) - cpuBefore
+	r.CPU += pluginCPU
 	r.PeakRSSMB = max(r.PeakRSSMB, r.PluginRSS)
 	return r
 }
