@@ -1,8 +1,9 @@
 # steampipe-plugin-prolific
 #
 #   make            build the plugin into Steampipe's plugin directory (same as make install)
-#   make test       run every Go test: unit, in-process gRPC, the go-plugin subprocess test and the SDK patch's own
-#   make sdk        prepare the patched plugin SDK in build/sdk/ (every target below builds against it, see patches/)
+#   make test       run every Go test: unit, in-process gRPC, the go-plugin subprocess test and the SDK patches' own
+#   make sdk-check  check that third_party/steampipe-plugin-sdk is the stock SDK plus patches/sdk (see patches/)
+#   make sdk        rebuild third_party/steampipe-plugin-sdk from the stock SDK and patches/sdk, after changing a patch
 #   make lint       golangci-lint v2 (installed into build/bin on first use)
 #   make postgres   build the PostgreSQL extension steampipe_postgres_prolific into build/postgres/
 #   make test-sql   the SQL stage: the extension in a throwaway PostgreSQL 15 against the fake API (root)
@@ -25,18 +26,13 @@ LDFLAGS               := -X github.com/pipeworks/steampipe-plugin-prolific/proli
 GOLANGCI_LINT_VERSION := v2.11.4
 GOLANGCI_LINT         := $(CURDIR)/build/bin/golangci-lint
 
-# Every artifact is built against the patched SDK (patches/sdk/*.patch, prepared by `make sdk`): the go command reads
-# build/sdk/go.mod, which is go.mod plus a replace of the SDK by the patched copy. go.mod itself stays clean, so a plain
-# `go build` still works, but only these targets build the binary that never loses an error.
-PATCHED_GOFLAGS       := -modfile=$(CURDIR)/build/sdk/go.mod $(shell go env GOFLAGS)
-SDK_MODULE            := github.com/turbot/steampipe-plugin-sdk/v5
-# The tests the SDK patches add to the SDK (patches/sdk/*.patch), by name.
-SDK_PATCH_TESTS       := -run 'ExecuteReturnsErrors|CallExecuteAsyncReturnsErrors|StreamRowsPrefersError|GetRowsSinceKeepsRows|CreateCacheStoreReservesLittleHeap|ColumnTransformsSeeKeyColumnQuals|AddContextData|CacheServesOtherColumnsOfCachedRows'
+# Every go command builds against the patched SDK: go.mod replaces it by third_party/steampipe-plugin-sdk, the stock
+# module plus patches/sdk/*.patch (patches/README.md). So a plain `go build` or `go test ./...` is the same build.
 
-.PHONY: install sdk test lint
+.PHONY: install sdk sdk-check test lint
 
-install: sdk
-	GOFLAGS="$(PATCHED_GOFLAGS)" go build -o $(PLUGIN_DIR)/prolific.plugin -tags "$(BUILD_TAGS)" -ldflags "$(LDFLAGS)" .
+install:
+	go build -o $(PLUGIN_DIR)/prolific.plugin -tags "$(BUILD_TAGS)" -ldflags "$(LDFLAGS)" .
 	@mkdir -p $(CONFIG_DIR)
 	@if [ -f $(CONFIG_DIR)/prolific.spc ]; then \
 		echo "Kept your existing $(CONFIG_DIR)/prolific.spc"; \
@@ -46,13 +42,16 @@ install: sdk
 	@echo "Installed $(PLUGIN_DIR)/prolific.plugin"
 
 sdk:
-	@patches/patched-sdk.sh
+	patches/sdk.sh write
 
-# The repository's tests and the tests each SDK patch adds to the SDK, all against the patched SDK. The go-plugin
-# test builds the plugin binary with the same GOFLAGS, so it too runs the patched build.
-test: sdk
-	GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 ./...
-	GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 $(SDK_PATCH_TESTS) $(SDK_MODULE)/plugin $(SDK_MODULE)/query_cache
+sdk-check:
+	patches/sdk.sh check
+
+# The repository's tests, then the tests each SDK patch adds to the SDK (listed in each patch's header; the script
+# fails unless every listed test ran and passed).
+test:
+	go test -count=1 ./...
+	patches/sdk.sh test
 
 lint: $(GOLANGCI_LINT)
 	$(GOLANGCI_LINT) run ./...
@@ -77,21 +76,22 @@ test-sql-stock:
 .PHONY: test-steampipe stress
 
 # The Steampipe CLI stage: needs root (it creates the unprivileged user Steampipe runs as).
-test-steampipe: sdk
+test-steampipe:
 	test/steampipe/run.sh
 
 # STRESS_RUNS runs per failing scan (make test runs 10). With the patched SDK no error may be lost; with the stock SDK
-# (a plain go build) the loss rate is measured and reported.
+# (go.mod without the replace, from patches/sdk.sh stock) the loss rate is measured and reported.
 STRESS_RUNS ?= 200
-stress: sdk
-	STRESS_RUNS=$(STRESS_RUNS) GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 -v -run NoErrorIsLost ./test/stress | grep -E '^(stress|---|ok|FAIL)'
-	STRESS_RUNS=$(STRESS_RUNS) STRESS_REPORT=1 go test -count=1 -v -run NoErrorIsLost ./test/stress | grep -E '^(stress|ok|FAIL)'
+stress:
+	STRESS_RUNS=$(STRESS_RUNS) go test -count=1 -v -run NoErrorIsLost ./test/stress | grep -E '^(stress|---|ok|FAIL)'
+	STRESS_RUNS=$(STRESS_RUNS) STRESS_REPORT=1 GOFLAGS="-modfile=$$(patches/sdk.sh stock) $$(go env GOFLAGS)" \
+		go test -count=1 -v -run NoErrorIsLost ./test/stress | grep -E '^(stress|ok|FAIL)'
 
 .PHONY: sqlite test-sqlite
 
 # The plugin as the loadable SQLite extension build/steampipe_sqlite_prolific.so (see sqlite/), against the patched SDK.
-sqlite: sdk
-	GOFLAGS="$(PATCHED_GOFLAGS)" LDFLAGS="$(LDFLAGS)" sqlite/build.sh
+sqlite:
+	LDFLAGS="$(LDFLAGS)" sqlite/build.sh
 
 # The SQLite stage: the extension loaded by Debian's python3 and the sqlite3 shell, against the fake API (test/sqlite).
 test-sqlite: sqlite
@@ -101,7 +101,7 @@ test-sqlite: sqlite
 
 # Every dashboard and benchmark of dashboards/ run headless by Powerpipe v1.5.2 (built into build/tools/ from the Go
 # module proxy), on our extension and on the stock FDW, against golden files (see test/dashboards/run.sh).
-test-dashboards: sdk
+test-dashboards:
 	test/dashboards/run.sh
 
 .PHONY: demo demo-postgres
@@ -122,18 +122,18 @@ demo-postgres:
 # responses, with ratios and every run's rows checked; then the plugin against its floors at 10,000, 100,000 and
 # 1,000,000 responses (test/bench). The peers' packages, PostgreSQL and Steampipe need root; without it they are
 # skipped with a message.
-bench: sdk sqlite
-	GOFLAGS="$(PATCHED_GOFLAGS)" go run ./test/bench
+bench: sqlite
+	go run ./test/bench
 
 .PHONY: export test-export
 
 EXPORT_BINARY := $(CURDIR)/build/bin/steampipe_export_prolific
 
 # The export CLI (cmd/steampipe_export_prolific): one table to CSV, JSON or JSON Lines, the plugin in process.
-export: sdk
-	GOFLAGS="$(PATCHED_GOFLAGS)" go build -o $(EXPORT_BINARY) -tags "$(BUILD_TAGS)" -ldflags "$(LDFLAGS)" ./cmd/steampipe_export_prolific
+export:
+	go build -o $(EXPORT_BINARY) -tags "$(BUILD_TAGS)" -ldflags "$(LDFLAGS)" ./cmd/steampipe_export_prolific
 	@echo "Built $(EXPORT_BINARY)"
 
 # The export's tests (also part of make test) again, their command runs through the binary make export built.
 test-export: export
-	EXPORT_BINARY=$(EXPORT_BINARY) GOFLAGS="$(PATCHED_GOFLAGS)" go test -count=1 ./cmd/steampipe_export_prolific
+	EXPORT_BINARY=$(EXPORT_BINARY) go test -count=1 ./cmd/steampipe_export_prolific

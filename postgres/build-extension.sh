@@ -23,8 +23,8 @@
 # so a rebuild after a plugin change reuses the Go build cache (~15 s instead of minutes).
 # It is only re-created when the FDW version, the patch, pg_config or the repo path changes.
 #
-# Both variants are built against the patched plugin SDK of patches/sdk (prepared by patches/patched-sdk.sh), like
-# every other artifact of this repository: the stock variant leaves out only the FDW's join-conditions patch.
+# Both variants are built against the patched plugin SDK in third_party/steampipe-plugin-sdk (patches/README.md),
+# like every other artifact of this repository: the stock variant leaves out only the FDW's patches.
 set -euo pipefail
 # The FDW copy is its own module: a -modfile meant for this repository's go.mod must not reach its go commands.
 unset GOFLAGS
@@ -102,10 +102,9 @@ mkdir -p "$REPO/build"
 exec 9>"$REPO/build/.fdw-build-$VARIANT.lock"
 flock -n 9 || { log "another $VARIANT build is running; waiting for it"; flock 9; }
 
-# The plugin SDK with every patch of patches/sdk, shared with every other build (see patches/README.md).
-"$REPO/patches/patched-sdk.sh"
+# The plugin SDK with every patch of patches/sdk, the copy every other build uses (see patches/README.md).
 SDK_MODULE=github.com/turbot/steampipe-plugin-sdk/v5
-SDK_SRC=$REPO/build/sdk/steampipe-plugin-sdk
+SDK_SRC=$REPO/third_party/steampipe-plugin-sdk
 
 # --- FDW source: module cache -> writable copy, patched ------------------------------------
 # `go mod download` must run outside any module, or it would touch that module's go.mod.
@@ -119,7 +118,7 @@ fdw=$FDW_MODULE@$FDW_VERSION
 patch=$( [ ${#PATCH_FILES[@]} -gt 0 ] && cat "${PATCH_FILES[@]}" | sha256sum | cut -d' ' -f1 || echo none)
 pg_config=$PG_CONFIG $PG_VERSION
 plugin=$PLUGIN_MODULE=$REPO
-sdk=$(sha256sum <"$REPO/build/sdk/.stamp" | cut -d' ' -f1)"
+sdk=$SDK_SRC"
 STAMP=$SRC/.build-extension.stamp
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$STAMP_TEXT" ]; then
   log "reusing FDW source copy $SRC"
@@ -130,7 +129,7 @@ else
   cp -R "$FDW_DIR/." "$SRC/"
   chmod -R u+w "$SRC"                               # the module cache is read-only
   for f in ${PATCH_FILES[@]+"${PATCH_FILES[@]}"}; do
-    if ! out=$(cd "$SRC" && patch -p1 --forward --batch --no-backup-if-mismatch <"$f" 2>&1); then
+    if ! out=$(cd "$SRC" && patch -p1 --fuzz=0 --forward --batch --no-backup-if-mismatch <"$f" 2>&1); then
       rm -rf "$SRC"
       printf '%s\n' "$out" >&2
       die "$(basename "$f") no longer applies to $FDW_MODULE@$FDW_VERSION (after the patches before it).

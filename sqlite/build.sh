@@ -2,7 +2,7 @@
 # Build the plugin as the loadable SQLite extension build/steampipe_sqlite_prolific.so (make sqlite).
 #
 # It needs a C compiler and SQLite's headers (Debian: gcc, libc6-dev, libsqlite3-dev); as root it installs the ones
-# that are missing. GOFLAGS from the Makefile (the patched SDK's go.mod) apply. Environment: OUT (default
+# that are missing. Like every go build here it uses the patched SDK (go.mod's replace). Environment: OUT (default
 # <repo>/build/steampipe_sqlite_prolific.so), LDFLAGS (extra -X flags, such as the version).
 set -euo pipefail
 

@@ -23,8 +23,8 @@ type Remote struct {
 	process *goplugin.Client
 }
 
-// BuildPluginBinary compiles the repository's main.go into a temporary binary. The go command inherits GOFLAGS, so
-// under `make test` the binary is built against the patched SDK, as `make` builds it.
+// BuildPluginBinary compiles the repository's main.go into a temporary binary, against the patched SDK as every
+// build of the repository is (go.mod's replace), the binary `make` installs.
 func BuildPluginBinary(t testing.TB) string {
 	t.Helper()
 	_, here, _, _ := runtime.Caller(0)

@@ -17,7 +17,7 @@ STEAMPIPE_VERSION=v1.1.3
 FDW_VERSION=v1.13.0
 
 [ "$(id -u)" -eq 0 ] || die "run as root: it installs packages and creates the unprivileged user Steampipe runs as"
-# Builds use the patched SDK through the Makefile; the tools and the FDW are their own modules.
+# The tools and the FDW are their own modules: no GOFLAGS meant for this repository may reach them.
 unset GOFLAGS
 
 # One stage at a time on a machine: the service port and the user are machine-wide.
