@@ -3,6 +3,7 @@
 package goplugin
 
 import (
+	"debug/buildinfo"
 	"fmt"
 	"net/http/httptest"
 	"sort"
@@ -65,4 +66,26 @@ func TestPluginBinaryOverGoPlugin(t *testing.T) {
 // responses is a scan of prolific_batch_response.
 func responses(columns []string, quals map[string]*proto.Quals, limit int64) harness.Query {
 	return harness.Query{Table: "prolific_batch_response", Columns: columns, Quals: quals, Limit: limit}
+}
+
+// TestPluginBinaryHasPatchedSDK checks what `go version -m` shows for a plain `go build` of the repository: the SDK
+// module replaced by the patched copy in third_party. Without that replace the binary could lose errors.
+func TestPluginBinaryHasPatchedSDK(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the plugin binary")
+	}
+	info, err := buildinfo.ReadFile(harness.BuildPluginBinary(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dep := range info.Deps {
+		if dep.Path != "github.com/turbot/steampipe-plugin-sdk/v5" {
+			continue
+		}
+		if dep.Replace == nil || dep.Replace.Path != "./third_party/steampipe-plugin-sdk" {
+			t.Fatalf("the SDK is %s %s, replaced by %+v; want ./third_party/steampipe-plugin-sdk", dep.Path, dep.Version, dep.Replace)
+		}
+		return
+	}
+	t.Fatal("the binary's build info has no steampipe-plugin-sdk dependency")
 }
