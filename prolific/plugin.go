@@ -33,8 +33,8 @@ const (
 )
 
 // apiLimiter bounds the requests one connection makes, whatever the query: an IN list of many batches or a large
-// join fans out into many scans, and Prolific's limits are per workspace and unpublished (prolific-api.md §1.4).
-// Users override it by name in their plugin block, for example
+// join fans out into many scans, and Prolific's limits are per workspace and unpublished (docs/api-evidence.md
+// ("Rate limits")). Users override it by name in their plugin block, for example
 //
 //	plugin "prolific" { limiter "prolific_api" { max_concurrency = 10 } }
 //

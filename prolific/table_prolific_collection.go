@@ -64,7 +64,7 @@ func collectionColumns() []*plugin.Column {
 //// LIST FUNCTION
 
 // collectionPageSize is the limit asked of the collection list: the default of Prolific's CLI and MCP server, whose
-// largest accepted value is 500 (../shared/api-evidence.md B9). The API's own default page size is not documented.
+// largest accepted value is 500 (docs/api-evidence.md (B9)). The API's own default page size is not documented.
 const collectionPageSize = 200
 
 func listProlificCollections(ctx context.Context, d *plugin.QueryData, h *plugin.HydrateData) (any, error) {

@@ -37,7 +37,7 @@ func TestCollectionSchema(t *testing.T) {
 	}
 }
 
-// TestCollectionListsEveryPage: the collection list is paged with limit and offset (../shared/api-evidence.md B9),
+// TestCollectionListsEveryPage: the collection list is paged with limit and offset (docs/api-evidence.md (B9)),
 // and the fake answers at most two collections a page, so the NLP workspace's three take two requests. Every
 // column of a listed row is filled, the detail-only ones from the get endpoint (B10).
 func TestCollectionListsEveryPage(t *testing.T) {

@@ -80,7 +80,7 @@ func listParticipantGroupScopes(ctx context.Context, d *plugin.QueryData, _ *plu
 
 // listProlificParticipantGroups lists the groups of one scope. For a workspace it also lists the groups of each of
 // the workspace's projects, keeping each group once: nothing says whether the workspace's list includes its
-// project-level groups (../shared/api-evidence.md A15), and if it did not, they would be missing without a word.
+// project-level groups (docs/api-evidence.md (A15)), and if it did not, they would be missing without a word.
 func listProlificParticipantGroups(ctx context.Context, d *plugin.QueryData, h *plugin.HydrateData) (any, error) {
 	scope, ok := h.Item.(*groupScope)
 	if !ok {

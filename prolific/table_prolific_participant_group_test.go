@@ -91,7 +91,7 @@ func TestParticipantGroupScopes(t *testing.T) {
 }
 
 // TestParticipantGroupListsProjectLevelGroups: nothing says whether ?workspace_id= returns the workspace's
-// project-level groups (../shared/api-evidence.md A15), so the plugin also lists each project's groups and keeps each
+// project-level groups (docs/api-evidence.md (A15)), so the plugin also lists each project's groups and keeps each
 // group once. The fake leaves them out of the workspace's list by default, and includes them when told to.
 func TestParticipantGroupListsProjectLevelGroups(t *testing.T) {
 	api, p := startFake(t)

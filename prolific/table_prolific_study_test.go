@@ -77,8 +77,8 @@ func TestStudyAllColumns(t *testing.T) {
 		"data_collection_id": nil, "workspace_id": fakeapi.WorkspaceVision, "project_id": fakeapi.ProjectVision})
 }
 
-// TestStudyFractionalMoney: the spec types reward, total_cost and the times as doubles (../shared/api-evidence.md
-// B12), and a fractional value comes back exactly, from the list and from the get endpoint, never as NULL.
+// TestStudyFractionalMoney: the spec types reward, total_cost and the times as doubles (docs/api-evidence.md (B12)),
+// and a fractional value comes back exactly, from the list and from the get endpoint, never as NULL.
 func TestStudyFractionalMoney(t *testing.T) {
 	_, p := startFake(t)
 	want := map[string]map[string]any{

@@ -91,7 +91,7 @@ func listProlificSubmissions(ctx context.Context, d *plugin.QueryData, _ *plugin
 		return nil, err
 	}
 	// Page numbers over a list in an undocumented order can skip or repeat rows while submissions arrive; in started_at
-	// order new submissions join the end (../shared/api-evidence.md B11).
+	// order new submissions join the end (docs/api-evidence.md (B11)).
 	query := url.Values{"study": {studyID}, "ordering": {"started_at"}}
 	if filter, ok := submissionStatusFilters[d.EqualsQualString("status")]; ok {
 		query.Set("status", filter)

@@ -156,7 +156,7 @@ func TestSubmissionThreePages(t *testing.T) {
 	if n := len(harness.ByColumn(t, rows, "id")); n != fakeapi.LargeStudySubmissions {
 		t.Fatalf("%d distinct rows, want %d", n, fakeapi.LargeStudySubmissions)
 	}
-	// ordering=started_at keeps page boundaries stable while submissions arrive (../shared/api-evidence.md B11).
+	// ordering=started_at keeps page boundaries stable while submissions arrive (docs/api-evidence.md (B11)).
 	want := []string{"ordering=started_at&page=1&page_size=200&study=" + fakeapi.StudyLarge,
 		"ordering=started_at&page=2&page_size=200&study=" + fakeapi.StudyLarge,
 		"ordering=started_at&page=3&page_size=200&study=" + fakeapi.StudyLarge}
@@ -221,7 +221,7 @@ func TestSubmissionPagingLoopGuards(t *testing.T) {
 }
 
 // TestSubmissionStaleNextLinkOnLastPage: a last page whose next link is not null, naming the page after it (a 404)
-// or the last page again, ends the list once the rows read reach meta.count (../shared/api-evidence.md A1): every
+// or the last page again, ends the list once the rows read reach meta.count (docs/api-evidence.md (A1)): every
 // row once, no error, no request past the last page.
 func TestSubmissionStaleNextLinkOnLastPage(t *testing.T) {
 	api, p := startFake(t)
@@ -245,7 +245,7 @@ func TestSubmissionStaleNextLinkOnLastPage(t *testing.T) {
 }
 
 // TestSubmissionNextLinkOnAnotherHost: a next link that names another host is still followed, because only its query
-// string is used: the request goes to the connection's base URL (../shared/api-evidence.md A1c).
+// string is used: the request goes to the connection's base URL (docs/api-evidence.md (A1c)).
 func TestSubmissionNextLinkOnAnotherHost(t *testing.T) {
 	api, p := startFake(t)
 	rows, err := querySubmissions(t, p, fakeapi.StudyPagingForeign)

@@ -45,7 +45,7 @@ func workspaceIDOf(h *plugin.HydrateData) string {
 }
 
 // workspacePageSize is the limit asked of the workspace, project and participant group lists. Their paging is not
-// documented; the CLI sends limit and offset (../shared/prolific-api.md §1.5, §8), and an API that ignores them
+// documented; the CLI sends limit and offset (docs/api-evidence.md (A4)), and an API that ignores them
 // still ends the list, because a page shorter than the limit or an offset past meta.count is the last page.
 const workspacePageSize = 100
 

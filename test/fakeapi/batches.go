@@ -5,7 +5,7 @@ import (
 	"net/http"
 )
 
-// Batch fixtures (../shared/prolific-api.md §3.1-§3.4 and §4): the list and get endpoints, the deprecated
+// Batch fixtures (docs/api-evidence.md ("Batches", "Batch instructions")): the list and get endpoints, the deprecated
 // instructions endpoint, and the batches' instructions, either inside batch_items or behind that endpoint.
 //
 //   - BatchSentiment (NLP workspace) is a current batch: its three instructions live in batch_items, two pages of
@@ -28,7 +28,8 @@ const (
 	InstructionAllShapesVideo  = "9e8d7c6b-5a49-4382-9170-6f5e4d3c2b09"
 )
 
-// DeprecationSunset is the Sunset header the deprecated instructions endpoint sends (§3.4).
+// DeprecationSunset is the Sunset header the deprecated instructions endpoint sends (docs/api-evidence.md
+// ("Batch instructions")).
 const DeprecationSunset = "Tue, 01 Sep 2026 23:59:59 GMT"
 
 // InstructionsPath and ExportsPath are the escaped paths the plugin requests, for Inject and RequestsTo.
@@ -187,8 +188,8 @@ var batches = []map[string]any{
 	},
 }
 
-// exportJobs holds each batch's export jobs, newest first. The list's shape is not settled (§3.6, §8): the sentiment
-// batch answers {"results": [...]}, the summaries batch a bare array.
+// exportJobs holds each batch's export jobs, newest first. The list's shape is not settled (docs/api-evidence.md
+// (B7)): the sentiment batch answers {"results": [...]}, the summaries batch a bare array.
 var exportJobs = map[string][]map[string]any{
 	BatchSentiment: {
 		{"export_id": "e5000000-0000-4000-8000-000000000003", "filter": map[string]any{"from": "2026-09-15T00:00:00Z"},

@@ -2,12 +2,11 @@ package fakeapi
 
 import "net/http"
 
-// Collection fixtures (../shared/prolific-api.md §3.9, ../shared/api-evidence.md B9 and B10). The list pages with
-// limit and offset, as the official CLI and MCP server call it, and its items are summaries (id, name, created_at,
-// created_by, item_count), as the CLI team's API contract shows; the get endpoint returns the spec's whole
-// Collection, which has no item_count (CLI commit 8367d3b: "Single collection GET endpoint doesn't return
-// item_count"). The NLP workspace has three collections, the Vision workspace one. CollectionSketches lacks the
-// optional last_modified fields.
+// Collection fixtures (docs/api-evidence.md ("Collections", B9, B10)). The list pages with limit and offset, as the
+// official CLI and MCP server call it, and its items are summaries (id, name, created_at, created_by, item_count), as
+// the CLI team's API contract shows; the get endpoint returns the spec's whole Collection, which has no item_count
+// (CLI commit 8367d3b: "Single collection GET endpoint doesn't return item_count"). The NLP workspace has three
+// collections, the Vision workspace one. CollectionSketches lacks the optional last_modified fields.
 const (
 	CollectionFeedback = "0c1d2e3f-5555-4e9f-a0b1-c2d3e4f5a6b7"
 	CollectionSketches = "1d2e3f40-6666-4fa0-b1c2-d3e4f5a6b7c8"

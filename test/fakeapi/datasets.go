@@ -2,7 +2,7 @@ package fakeapi
 
 import "net/http"
 
-// Dataset fixtures (../shared/prolific-api.md §3.8). There is no list endpoint: the batches' datasets arrays point
+// Dataset fixtures (docs/api-evidence.md ("Datasets")). There is no list endpoint: the batches' datasets arrays point
 // at these.
 //   - DatasetReviews is a V3 (CSV) dataset with its status in the object.
 //   - DatasetSummaries is a V4 dataset with a schema and imports; its status comes only from the status endpoint.

@@ -22,14 +22,14 @@ const (
 	// PageNoLinks sends no _links, only the items and meta.count.
 	PageNoLinks
 	// PageStaleNext sends a non-null next link on the last page, naming the page after it (which answers 404), as a
-	// third-party client reports the real API occasionally does (../shared/api-evidence.md A1).
+	// third-party client reports the real API occasionally does (docs/api-evidence.md (A1)).
 	PageStaleNext
 	// PageStaleSelf sends a non-null next link on the last page that names the last page itself (the "same-href
 	// cycle" of the same report).
 	PageStaleSelf
 )
 
-// Paged writes one page of a page-numbered list (../shared/prolific-api.md §1.5): page (1-based, default 1) and
+// Paged writes one page of a page-numbered list (docs/api-evidence.md ("Paging")): page (1-based, default 1) and
 // page_size (default defaultSize, capped by maxSize when above zero and by MaxPageSize), with HAL-style _links whose hrefs are absolute URLs on the
 // request's host (next and previous are null at the ends) and meta.count. A page past the last is a 404, as Django
 // REST Framework answers "Invalid page.".
@@ -110,8 +110,8 @@ func Paged[T any](s *Server, w http.ResponseWriter, r *http.Request, items []T, 
 }
 
 // LimitOffset writes a list that honours limit and offset when they are given, as the CLI assumes for workspaces,
-// projects and participant groups (§1.5; the spec documents no paging for them). Without limit the whole list comes
-// back. meta.count is the size of the whole list.
+// projects and participant groups (docs/api-evidence.md (A4); the spec documents no paging for them). Without limit
+// the whole list comes back. meta.count is the size of the whole list.
 func LimitOffset[T any](s *Server, w http.ResponseWriter, r *http.Request, items []T) {
 	limitOffsetPage(s, w, r, items, len(items), 0)
 }

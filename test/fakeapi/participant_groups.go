@@ -5,10 +5,11 @@ import (
 	"time"
 )
 
-// Participant group fixtures (../shared/prolific-api.md §5.6). Members are demo participants, so their responses in
-// the demo batches can be counted per group. Whether ?workspace_id= also returns the workspace's project-level groups
-// has no evidence either way (../shared/api-evidence.md A15): by default the fake leaves them out, the reading under
-// which a client that lists only by workspace loses rows; Server.GroupsByWorkspaceIncludeProjectGroups includes them.
+// Participant group fixtures (docs/api-evidence.md ("Participant groups")). Members are demo participants, so their
+// responses in the demo batches can be counted per group. Whether ?workspace_id= also returns the workspace's
+// project-level groups has no evidence either way (docs/api-evidence.md (A15)): by default the fake leaves them out,
+// the reading under which a client that lists only by workspace loses rows;
+// Server.GroupsByWorkspaceIncludeProjectGroups includes them.
 const (
 	GroupTrusted        = "67b0c1d2e3f4a5b6c7d8e901" // NLP workspace: demo participants 1-3
 	GroupSummaryRaters  = "67b0c1d2e3f4a5b6c7d8e902" // the summaries project: demo participants 4 and 5

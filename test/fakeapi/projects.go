@@ -2,7 +2,7 @@ package fakeapi
 
 import "net/http"
 
-// Project fixtures (../shared/prolific-api.md §5.3): two projects in the NLP workspace, one in the Vision workspace.
+// Project fixtures (docs/api-evidence.md ("Projects")): two projects in the NLP workspace, one in the Vision workspace.
 const (
 	ProjectSentiment = "66a0b1c2d3e4f5a6b7c8d901"
 	ProjectSummaries = "66a0b1c2d3e4f5a6b7c8d902"

@@ -1,4 +1,4 @@
-// Package fakeapi is a fake Prolific API, faithful to ../shared/prolific-api.md, for tests at every level: the Go
+// Package fakeapi is a fake Prolific API, faithful to docs/api-evidence.md, for tests at every level: the Go
 // tests run it in process (httptest), and test/fakeprolific serves the same implementation for the go-plugin and
 // PostgreSQL stages. It holds fixtures for every answer shape, synthetic batches of any size, and injectable faults,
 // and it logs every request so tests can count API calls.

@@ -6,9 +6,9 @@ import (
 	"time"
 )
 
-// Study fixtures (../shared/prolific-api.md §5.4). The sentiment and summaries studies collect the demo batches
+// Study fixtures (docs/api-evidence.md ("Studies")). The sentiment and summaries studies collect the demo batches
 // (demo.go): their data_collection_id is the batch id. The spec types reward, total_cost and the times as doubles
-// (../shared/api-evidence.md B12), so some are fractional: the sentiment study's total_cost, the archived study's
+// (docs/api-evidence.md (B12)), so some are fractional: the sentiment study's total_cost, the archived study's
 // reward and total_cost, and the pilot's estimated_completion_time.
 const (
 	StudySentiment = "6601a9e2f1c3b5d7e9a0b1c2"

@@ -7,8 +7,8 @@ import (
 	"time"
 )
 
-// Submission fixtures (../shared/prolific-api.md §5.5). The demo batches' submission ids (demo.go: prefix 0x5e for
-// the sentiment batch, 0x5a for the summaries batch, then the participant's number) are submissions of the study
+// Submission fixtures (docs/api-evidence.md ("Submissions")). The demo batches' submission ids (demo.go: prefix 0x5e
+// for the sentiment batch, 0x5a for the summaries batch, then the participant's number) are submissions of the study
 // that collects the batch, with a mix of statuses.
 const (
 	// LargeStudySubmissions is the number of submissions of StudyLarge: three pages of the plugin's page size.
@@ -34,7 +34,7 @@ var pagingQuirks = map[string]PageQuirk{
 }
 
 // The large study's list carries a stale next link on its last page, naming a page past the end (a 404), as a
-// third-party client reports the real API occasionally does (../shared/api-evidence.md A1).
+// third-party client reports the real API occasionally does (docs/api-evidence.md (A1)).
 const largeStudyQuirk = PageStaleNext
 
 // fakeSubmission holds every field; listItem and detail give the two documented views.

@@ -2,7 +2,8 @@ package fakeapi
 
 import "net/http"
 
-// The token's own user (../shared/prolific-api.md §5.1): the documented id and email plus the fields the CLI reads.
+// The token's own user (docs/api-evidence.md ("Current user")): the documented id and email plus the fields the CLI
+// reads.
 var currentUser = map[string]any{
 	"id": ResearcherID, "email": "res@example.org", "name": "Ada Lovelace", "first_name": "Ada",
 	"last_name": "Lovelace", "username": "res@example.org", "user_type": "researcher", "currency_code": "GBP",

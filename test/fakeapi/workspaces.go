@@ -5,7 +5,7 @@ import (
 	"slices"
 )
 
-// Workspace fixtures (../shared/prolific-api.md §5.2). Tables that iterate workspaces list these two.
+// Workspace fixtures (docs/api-evidence.md ("Workspaces")). Tables that iterate workspaces list these two.
 const (
 	WorkspaceNLP    = "65f0c2a1b4e8d9a7c3f10a22"
 	WorkspaceVision = "65f0c2a1b4e8d9a7c3f10a33"

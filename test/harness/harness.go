@@ -1,6 +1,6 @@
 // Package harness runs the plugin in process through its own gRPC surface, the way Steampipe's FDW and export tools
 // drive it, but synchronously: SetAllConnectionConfigs parses and validates the connection config, and Execute runs a
-// query and returns the plugin's error directly. See ../shared/testing-with-real-sql.md, route (a).
+// query and returns the plugin's error directly. See docs/development.md ("Testing levels").
 package harness
 
 import (

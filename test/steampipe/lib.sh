@@ -2,9 +2,9 @@
 # Steampipe CLI v1.1.3 with nothing to download. It builds Steampipe and Turbot's generic FDW v1.13.0 from the Go module
 # proxy (once per machine, in build/tools), lays out a Steampipe install dir in $WORK/install that already holds what
 # Steampipe would otherwise download (Debian's PostgreSQL 15 where Steampipe looks for its database, the FDW, and a
-# db/versions.json that names the versions Steampipe expects; see ../shared/real-clients.md), and installs the plugin
-# binary that `make install` builds. Steampipe refuses to run as root, so it runs as the unprivileged user
-# prolific-steampipe: as_user runs a command as that user with the install dir's environment.
+# db/versions.json that names the versions Steampipe expects; see docs/development.md, "Steampipe CLI, headless"), and
+# installs the plugin binary that `make install` builds. Steampipe refuses to run as root, so it runs as the
+# unprivileged user prolific-steampipe: as_user runs a command as that user with the install dir's environment.
 #
 # Source it after setting REPO, WORK and the log/die functions. It sets INSTALL, STEAMPIPE, SP_USER, SP_HOME, SPPORT
 # and SP_ENV, takes the machine-wide Steampipe lock (fd 9), and sets an EXIT trap that stops the service. The caller

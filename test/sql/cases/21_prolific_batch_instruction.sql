@@ -66,7 +66,7 @@ from r
 group by 1, 2, 3
 order by 1, 2;
 
--- helper_text, as every instruction schema of the API names it (../shared/api-evidence.md B5), from batch_items and
+-- helper_text, as every instruction schema of the API names it (docs/api-evidence.md (B5)), from batch_items and
 -- from the deprecated endpoint.
 select batch_id, source, description, helper_text
 from prolific_batch_instruction

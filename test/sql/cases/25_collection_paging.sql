@@ -1,4 +1,4 @@
--- prolific_collection reads every page of a workspace's collections (limit/offset, ../shared/api-evidence.md B9):
+-- prolific_collection reads every page of a workspace's collections (limit/offset, docs/api-evidence.md (B9)):
 -- the fake answers at most two collections a page, and the NLP workspace has three.
 select workspace_id, count(*) as collections, count(distinct id) as distinct_ids, sum(item_count) as pages
 from prolific_collection

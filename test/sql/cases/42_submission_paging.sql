@@ -16,7 +16,7 @@ select count(*) from prolific_submission where study_id = '6601a9e2f1c3b5d7e9a0b
 -- Pages without _links end when meta.count is reached.
 select count(*) as no_links from prolific_submission where study_id = '6601a9e2f1c3b5d7e9a0bf04';
 
--- A stale next link on the last page ends the list once meta.count rows are read (../shared/api-evidence.md A1): the
+-- A stale next link on the last page ends the list once meta.count rows are read (docs/api-evidence.md (A1)): the
 -- large study's third page links to a fourth that does not exist, and this study's last page links to itself.
 select count(*) as submissions, count(distinct id) as distinct_ids
 from prolific_submission where study_id = '6601a9e2f1c3b5d7e9a0bf05';

@@ -32,7 +32,7 @@ select g.name, count(m.participant_id) as members
 from prolific_participant_group g join prolific_participant_group_member m on m.participant_group_id = g.id
 group by g.name order by g.name;
 
--- Project-level groups: the workspace's list may leave them out (../shared/api-evidence.md A15), so each project's
+-- Project-level groups: the workspace's list may leave them out (docs/api-evidence.md (A15)), so each project's
 -- groups are listed too, once each.
 select workspace_id, project_id, id, name
 from prolific_participant_group

@@ -1,4 +1,4 @@
--- Study money and times are doubles, as the spec types them (../shared/api-evidence.md B12): a fractional value
+-- Study money and times are doubles, as the spec types them (docs/api-evidence.md (B12)): a fractional value
 -- comes back exactly, from the list and from the get endpoint, never as NULL.
 select id, reward, total_cost, estimated_completion_time, maximum_allowed_time
 from prolific_study
