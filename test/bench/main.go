@@ -27,13 +27,17 @@
 // flat):
 //
 //	transfer  the body downloaded with Go's HTTP client into io.Discard
-//	decode    the body downloaded and decoded into the plugin's row type, no SDK
-//	sdkfloor  the table's schema served through the plugin's gRPC surface from pre-built rows: the SDK's own cost
+//	decode    the body downloaded and cut into responses by Go's json.Decoder, as the plugin's decoder does first
+//	sdkfloor  the table's schema served through the SDK from rows whose column values are pre-built: the SDK's own
+//	          cost
 //	plugin    the plugin through its gRPC surface, every column
 //	go-plugin the plugin binary over go-plugin; its own process's peak RSS is the memory figure that matters
 //	export    the export CLI writing every column as CSV to a file; its peak RSS at 1,000,000 responses must stay
 //	          within 25% of its peak at 100,000, or the bench fails, since the export streams rows
 //	LIMIT 10  on 100,000 responses, in process and over go-plugin (median of 5)
+//
+// The floors are built in test/bench/floor from the plugin's public surface. Every measurement of the plugin in Go
+// (in process, over go-plugin, the floors) runs in a fresh process of the test binary of test/bench/child.
 //
 // Results go to stdout and build/bench/results.txt. pprof profiles of the plugin at 100,000 responses go to
 // build/bench/: cpu.prof and allocs.prof in process, goplugin-cpu.prof and goplugin-allocs.prof of the plugin's own
@@ -105,10 +109,10 @@ func main() {
 
 	b := &bench{out: filepath.Join("build", "bench")}
 	must(os.MkdirAll(filepath.Join(b.out, "out"), 0o755))
-	b.testBinary = filepath.Join(b.out, "prolific.test")
+	b.testBinary = filepath.Join(b.out, "child.test")
 	b.plugin = filepath.Join(b.out, "prolific.plugin")
 	fakeBinary := filepath.Join(b.out, "fakeprolific")
-	build("go", "test", "-c", "-o", b.testBinary, "./prolific")
+	build("go", "test", "-c", "-o", b.testBinary, "./test/bench/child")
 	build("go", "build", "-o", fakeBinary, "./test/fakeprolific")
 	build("go", "build", "-tags", "netgo", "-o", b.plugin, ".")
 	b.export = filepath.Join(b.out, "steampipe_export_prolific")
@@ -652,7 +656,7 @@ func (b *bench) floors(sizes []int) string {
 }
 
 // dashboard runs the panel queries of a dashboard over one batch of 100,000 responses through the plugin over
-// go-plugin, with Steampipe's query cache on and off (prolific/bench_test.go, dashboardPanels).
+// go-plugin, with Steampipe's query cache on and off (test/bench/child, dashboardPanels).
 func (b *bench) dashboard() []floorResult {
 	var results []floorResult
 	for _, cache := range []string{"on", "off"} {
@@ -664,8 +668,8 @@ func (b *bench) dashboard() []floorResult {
 	return results
 }
 
-// child runs one measurement in a fresh test process (TestBenchChild in prolific/bench_test.go) and adds its CPU time
-// and peak RSS.
+// child runs one measurement in a fresh test process (TestBenchChild in test/bench/child) and adds its CPU time and
+// peak RSS.
 func (b *bench) child(mode string, n int, env ...string) run {
 	cmd := exec.Command(b.testBinary, "-test.run=^TestBenchChild$", "-test.count=1", "-test.v=false")
 	cmd.Env = append(os.Environ(), "BENCH_MODE="+mode, fmt.Sprintf("BENCH_N=%d", n), "BENCH_URL="+b.baseURL,
