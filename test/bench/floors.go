@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/pipeworks/steampipe-plugin-prolific/test/bench/digest"
+	"github.com/pipeworks/steampipe-plugin-prolific/test/bench/floor"
 	"github.com/pipeworks/steampipe-plugin-prolific/test/fakeapi"
 )
 
@@ -30,6 +31,7 @@ type floorRun struct {
 // table. At 100,000 responses it also measures LIMIT 10, the SDK's memory setting, a dashboard and the profiles.
 func (b *bench) floors(sizes []int) string {
 	f := &floorRun{bench: b}
+	check := f.checkSDKFloor(sizes[0])
 	for _, n := range sizes {
 		f.atSize(n)
 	}
@@ -42,7 +44,7 @@ func (b *bench) floors(sizes []int) string {
 		f.results = append(f.results, b.dashboard()...)
 		f.profileGoPlugin()
 	}
-	return renderFloors(f.results) + fmt.Sprintf("Profiles of the plugin at 100,000 responses: in process "+
+	return renderFloors(f.results) + check + fmt.Sprintf("Profiles of the plugin at 100,000 responses: in process "+
 		"%s/cpu.prof, %s/allocs.prof (go tool pprof %s <profile>); over go-plugin %s/goplugin-cpu.prof, "+
 		"%s/goplugin-allocs.prof (go tool pprof %s <profile>)\n", b.out, b.out, b.testBinary, b.out, b.out, b.plugin)
 }
@@ -121,6 +123,21 @@ func (f *floorRun) profileGoPlugin() {
 		}
 	}
 	f.child("goplugin", 100000, "BENCH_PROFILE="+f.out, fmt.Sprintf("BENCH_PROFILE_SECONDS=%d", seconds))
+}
+
+// checkSDKFloor stops the bench unless the SDK floor gives the plugin's rows. The floor streams the first
+// floor.DistinctRows responses of a batch over and over; read once, they must have the digest of the plugin's
+// first as many rows of the same batch (LIMIT). It returns the line the report gives the check.
+func (f *floorRun) checkSDKFloor(n int) string {
+	rows := min(n, floor.DistinctRows)
+	batch := "BENCH_BATCH=" + fakeapi.SyntheticBatchID(n)
+	sdkFloor := f.child("sdkfloor", rows, batch)
+	plugin := f.child("plugin", n, batch, fmt.Sprintf("BENCH_LIMIT=%d", rows))
+	if sdkFloor.Rows != rows || plugin.Rows != rows || sdkFloor.Digest != plugin.Digest {
+		log.Fatalf("bench: the SDK floor does not give the plugin's rows: %d rows with digest %s, the plugin %d rows with "+
+			"digest %s (LIMIT %d)", sdkFloor.Rows, sdkFloor.Digest, plugin.Rows, plugin.Digest, rows)
+	}
+	return fmt.Sprintf("The SDK floor's %d distinct rows have the plugin's digest for the same rows: %s\n", rows, plugin.Digest)
 }
 
 // dashboard runs the panel queries of a dashboard over one batch of 100,000 responses through the plugin over

@@ -29,7 +29,7 @@
 //	transfer  the body downloaded with Go's HTTP client into io.Discard
 //	decode    the body downloaded and cut into responses by Go's json.Decoder, as the plugin's decoder does first
 //	sdkfloor  the table's schema served through the SDK from rows whose column values are pre-built: the SDK's own
-//	          cost
+//	          cost. Before the floors, its rows are checked against the plugin's by digest
 //	plugin    the plugin through its gRPC surface, every column
 //	go-plugin the plugin binary over go-plugin; its own process's peak RSS is the memory figure that matters
 //	export    the export CLI writing every column as CSV to a file; its peak RSS at 1,000,000 responses must stay
