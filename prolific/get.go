@@ -4,11 +4,54 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 )
+
+// on404 says what a 404 answer means to the caller of getJSON.
+type on404 int
+
+const (
+	// noRowOn404: the object, or the parent whose list is read, does not exist or the token cannot see it. That is
+	// no row (a get) or zero rows (a list), not an error.
+	noRowOn404 on404 = iota
+	// errorOn404: a later page of a list whose first page was found. The list ended early or a link is wrong, and
+	// ending quietly would pass part of the list for all of it.
+	errorOn404
+)
+
+// getJSON is every read of the API: streamed lists, pages and single objects. It sends the GET (with the client's
+// retries), refuses a successful answer that is not JSON, logs Prolific's deprecation headers, hands the body to
+// read and closes it. A 404 that rule makes no row gives found=false, without calling read. Keeping these steps in
+// one place is what makes every endpoint behave alike, the deprecation warning included.
+func (c *Client) getJSON(ctx context.Context, path string, query url.Values, rule on404, read func(body io.Reader) error) (found bool, err error) {
+	resp, err := c.get(ctx, path, query)
+	if rule == noRowOn404 && isNotFound(err) {
+		loggerFrom(ctx).Debug("prolific.getJSON", "not_found", path)
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	defer func() { _ = resp.Body.Close() }()
+	if err := c.checkJSON(resp); err != nil {
+		return false, err
+	}
+	warnIfDeprecated(ctx, path, resp)
+	return true, read(resp.Body)
+}
+
+// warnIfDeprecated logs the RFC 8594 headers with which Prolific marks a deprecated endpoint (Deprecation, Sunset),
+// so the logs say which reads will stop working. The response is used as usual.
+func warnIfDeprecated(ctx context.Context, path string, resp *http.Response) {
+	if deprecation := resp.Header.Get("Deprecation"); deprecation != "" {
+		loggerFrom(ctx).Warn("prolific.deprecated_endpoint", "path", path, "deprecation", deprecation,
+			"sunset", resp.Header.Get("Sunset"))
+	}
+}
 
 // getObject fetches one object. A 404 means it does not exist or the token cannot see it: that is (nil, nil), which
 // the SDK turns into no row.
@@ -17,21 +60,15 @@ func getObject[T any](ctx context.Context, d *plugin.QueryData, path string, que
 	if err != nil {
 		return nil, err
 	}
-	resp, err := client.get(ctx, path, query)
-	if isNotFound(err) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer func() { _ = resp.Body.Close() }()
-	if err := client.checkJSON(resp); err != nil {
-		return nil, err
-	}
-	warnIfDeprecated(ctx, path, resp)
 	object := new(T)
-	if err := json.NewDecoder(resp.Body).Decode(object); err != nil {
-		return nil, fmt.Errorf("GET %s: reading the response failed: %w", path, describeDecodeError(err))
+	found, err := client.getJSON(ctx, path, query, noRowOn404, func(body io.Reader) error {
+		if err := json.NewDecoder(body).Decode(object); err != nil {
+			return fmt.Errorf("GET %s: reading the response failed: %w", path, describeDecodeError(err))
+		}
+		return nil
+	})
+	if err != nil || !found {
+		return nil, err
 	}
 	return object, nil
 }
@@ -58,13 +95,4 @@ func hydrateItem[T any](object *T, err error) (any, error) {
 		return nil, err
 	}
 	return object, nil
-}
-
-// warnIfDeprecated logs the RFC 8594 headers with which Prolific marks a deprecated endpoint (Deprecation, Sunset),
-// so the logs say which reads will stop working. The response is used as usual.
-func warnIfDeprecated(ctx context.Context, path string, resp *http.Response) {
-	if deprecation := resp.Header.Get("Deprecation"); deprecation != "" {
-		loggerFrom(ctx).Warn("prolific.deprecated_endpoint", "path", path, "deprecation", deprecation,
-			"sunset", resp.Header.Get("Sunset"))
-	}
 }

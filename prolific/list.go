@@ -3,6 +3,7 @@ package prolific
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/url"
 	"time"
 
@@ -19,29 +20,23 @@ func streamList[T any](ctx context.Context, d *plugin.QueryData, path string, qu
 	if err != nil {
 		return err
 	}
-	resp, err := client.get(ctx, path, query)
-	if isNotFound(err) {
-		logger.Debug("prolific.streamList", "not_found", path)
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	defer func() { _ = resp.Body.Close() }()
-	if err := client.checkJSON(resp); err != nil {
-		return err
-	}
-	warnIfDeprecated(ctx, path, resp)
-
 	streamed := 0
-	envelope, err := decodeList(resp.Body, func(item *T) bool {
-		finish(item)
-		d.StreamListItem(ctx, item)
-		streamed++
-		return d.RowsRemaining(ctx) > 0
+	var envelope listEnvelope
+	found, err := client.getJSON(ctx, path, query, noRowOn404, func(body io.Reader) error {
+		var err error
+		envelope, err = decodeList(body, func(item *T) bool {
+			finish(item)
+			d.StreamListItem(ctx, item)
+			streamed++
+			return d.RowsRemaining(ctx) > 0
+		})
+		if err != nil {
+			return fmt.Errorf("GET %s: reading the response failed after %d rows: %w", path, streamed, err)
+		}
+		return nil
 	})
-	if err != nil {
-		return afterStreamedRows(ctx, streamed, fmt.Errorf("GET %s: reading the response failed after %d rows: %w", path, streamed, err))
+	if err != nil || !found {
+		return afterStreamedRows(ctx, streamed, err)
 	}
 	if envelope.skipped > 0 {
 		logger.Warn("prolific.streamList", "skipped_items", envelope.skipped, "path", path,

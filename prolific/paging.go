@@ -3,6 +3,7 @@ package prolific
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/url"
 	"slices"
 	"strconv"
@@ -124,13 +125,9 @@ func eachPage[T any](ctx context.Context, d *plugin.QueryData, list pagedList, r
 		if page > 1 { // the SDK waits for the first request; later pages wait for the connection's rate limiter here
 			d.WaitForListRateLimit(ctx)
 		}
-		items, envelope, err := readPage[T](ctx, client, list.path, query)
-		if isNotFound(err) && page == 1 {
-			loggerFrom(ctx).Debug("prolific.streamPages", "not_found", list.path)
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("%w (page %d)", err, page)
+		items, envelope, found, err := readPage[T](ctx, client, list.path, query, page)
+		if err != nil || !found { // not found: the first page's 404, which is zero rows
+			return err
 		}
 		ids := make([]string, len(items))
 		for i, item := range items {
@@ -196,29 +193,34 @@ func lastPage(received, asked, seen int64, count *int64) bool {
 	}
 }
 
-// readPage GETs one page and decodes all of it.
-func readPage[T any](ctx context.Context, client *Client, path string, query url.Values) ([]*T, listEnvelope, error) {
-	resp, err := client.get(ctx, path, query)
-	if err != nil {
-		return nil, listEnvelope{}, err
-	}
-	defer func() { _ = resp.Body.Close() }()
-	if err := client.checkJSON(resp); err != nil {
-		return nil, listEnvelope{}, err
+// readPage GETs one page and decodes all of it. A 404 on the first page is zero rows (found is false); on a later
+// page it is an error.
+func readPage[T any](ctx context.Context, client *Client, path string, query url.Values, page int) ([]*T, listEnvelope, bool, error) {
+	rule := noRowOn404
+	if page > 1 {
+		rule = errorOn404
 	}
 	var items []*T
-	envelope, err := decodeList(resp.Body, func(item *T) bool {
-		items = append(items, item)
-		return true
+	var envelope listEnvelope
+	found, err := client.getJSON(ctx, path, query, rule, func(body io.Reader) error {
+		var err error
+		envelope, err = decodeList(body, func(item *T) bool {
+			items = append(items, item)
+			return true
+		})
+		if err != nil {
+			return fmt.Errorf("GET %s: reading the response failed: %w", path, err)
+		}
+		return nil
 	})
 	if err != nil {
-		return nil, envelope, fmt.Errorf("GET %s: reading the response failed: %w", path, err)
+		return nil, envelope, found, fmt.Errorf("%w (page %d)", err, page)
 	}
 	if envelope.skipped > 0 {
 		loggerFrom(ctx).Warn("prolific.streamPages", "skipped_items", envelope.skipped, "path", path,
 			"reason", "list items that are not JSON objects cannot be rows")
 	}
-	return items, envelope, nil
+	return items, envelope, found, nil
 }
 
 // sameEndpointQuery checks that a next link names the endpoint being paged, and returns its query string. Only the
