@@ -83,6 +83,50 @@ func eachPage[T any](ctx context.Context, d *plugin.QueryData, list pagedList, r
 	if err != nil {
 		return err
 	}
+	p, err := newPager(d, client, list, rows)
+	if err != nil {
+		return err
+	}
+	for page := 1; ; page++ {
+		asked, err := p.prepare(ctx, page)
+		if err != nil {
+			return err
+		}
+		if page > 1 { // the SDK waits for the first request; later pages wait for the connection's rate limiter here
+			d.WaitForListRateLimit(ctx)
+		}
+		items, envelope, found, err := readPage[T](ctx, client, list.path, p.query, page)
+		if err != nil || !found { // not found: the first page's 404, which is zero rows
+			return err
+		}
+		if err := p.guard.checkItems(page, idsOf(items, idOf)); err != nil {
+			return err
+		}
+		for _, item := range items {
+			if !emit(item) {
+				return nil
+			}
+		}
+		if more, err := p.advance(ctx, page, asked, int64(len(items)+envelope.skipped), envelope); err != nil || !more {
+			return err
+		}
+	}
+}
+
+// pager is the state of eachPage's loop between pages: the query of the next request and how far the list has got.
+type pager struct {
+	d      *plugin.QueryData
+	client *Client
+	list   pagedList
+	rows   bool       // the items are the query's rows, so the SDK's LIMIT and remaining rows bound the page size
+	size   int64      // the page size to ask for
+	query  url.Values // the query of the next request
+	offset int64      // the items read so far, skipped ones included
+	guard  loopGuard
+}
+
+// newPager sets up the first request of a paged list: its page size and its paging parameters.
+func newPager(d *plugin.QueryData, client *Client, list pagedList, rows bool) (*pager, error) {
 	size := list.pageSize
 	if limit := d.QueryContext.GetLimit(); rows && limit > 0 && limit < size {
 		size = limit
@@ -98,85 +142,96 @@ func eachPage[T any](ctx context.Context, d *plugin.QueryData, list pagedList, r
 	case limitOffsetPaging:
 		query.Set("offset", "0")
 	default:
-		return fmt.Errorf("GET %s: unknown paging style %d", list.path, list.style)
+		return nil, fmt.Errorf("GET %s: unknown paging style %d", list.path, list.style)
 	}
+	return &pager{d: d, client: client, list: list, rows: rows, size: size, query: query,
+		guard: loopGuard{path: list.path, requests: map[string]bool{}}}, nil
+}
 
-	seen := map[string]bool{}
-	var previousIDs []string
-	var offset int64 // items read so far
-	for page := 1; ; page++ {
-		if page > maxPages {
-			return fmt.Errorf("GET %s: stopped after %d pages; the list does not end", list.path, maxPages)
+// prepare completes the query of the next request and puts it past the loop guards. With limitOffsetPaging it sets
+// the offset, and a limit lowered to the rows the SDK still needs. It returns how many items the request asks for.
+func (p *pager) prepare(ctx context.Context, page int) (int64, error) {
+	asked := p.size
+	if p.list.style == limitOffsetPaging {
+		if p.rows {
+			asked = min(p.size, max(p.d.RowsRemaining(ctx), 1))
 		}
-		asked := size
-		if list.style == limitOffsetPaging {
-			if rows {
-				asked = min(size, max(d.RowsRemaining(ctx), 1))
-			}
-			query.Set("limit", strconv.FormatInt(asked, 10))
-			query.Set("offset", strconv.FormatInt(offset, 10))
-		}
-		request := list.path + "?" + query.Encode()
-		if seen[request] {
-			return fmt.Errorf("GET %s: page %d asks for %s again; the API's paging loops", list.path, page, request)
-		}
-		seen[request] = true
-
-		if page > 1 { // the SDK waits for the first request; later pages wait for the connection's rate limiter here
-			d.WaitForListRateLimit(ctx)
-		}
-		items, envelope, found, err := readPage[T](ctx, client, list.path, query, page)
-		if err != nil || !found { // not found: the first page's 404, which is zero rows
-			return err
-		}
-		ids := make([]string, len(items))
-		for i, item := range items {
-			ids[i] = idOf(item)
-		}
-		if len(ids) > 0 && !slices.Contains(ids, "") && slices.Equal(ids, previousIDs) {
-			return fmt.Errorf("GET %s: page %d returned the same items as page %d; the API's paging loops", list.path, page, page-1)
-		}
-		for _, item := range items {
-			if !emit(item) {
-				return nil
-			}
-		}
-		previousIDs = ids
-		received := int64(len(items) + envelope.skipped)
-
-		offset += received
-		switch list.style {
-		case pageNumberPaging:
-			switch {
-			case envelope.count != nil && offset >= *envelope.count:
-				// Every row meta.count announced has been read. A third-party client reports that the API can send a
-				// non-null next link on the last page (docs/api-evidence.md (A1)); following it would ask for a
-				// page past the end, or for the same page again.
-				if envelope.next != "" {
-					loggerFrom(ctx).Debug("prolific.streamPages", "ignored_next_link", list.path, "page", page,
-						"reason", "the rows read reach meta.count")
-				}
-				return nil
-			case envelope.next != "":
-				next, err := client.sameEndpointQuery(envelope.next, list.path)
-				if err != nil {
-					return fmt.Errorf("GET %s: page %d: %w", list.path, page, err)
-				}
-				query = next
-				continue
-			case envelope.hasLinks:
-				return nil
-			}
-			if lastPage(received, size, offset, envelope.count) {
-				return nil
-			}
-			query.Set("page", strconv.Itoa(page+1))
-		case limitOffsetPaging:
-			if lastPage(received, asked, offset, envelope.count) {
-				return nil
-			}
-		}
+		p.query.Set("limit", strconv.FormatInt(asked, 10))
+		p.query.Set("offset", strconv.FormatInt(p.offset, 10))
 	}
+	return asked, p.guard.checkRequest(page, p.query)
+}
+
+// advance counts a page's items (received, skipped ones included; asked is how many its request asked for) and
+// decides whether another page follows. For a page-numbered list it also sets that page's query.
+func (p *pager) advance(ctx context.Context, page int, asked, received int64, envelope listEnvelope) (bool, error) {
+	p.offset += received
+	if p.list.style == limitOffsetPaging {
+		return !lastPage(received, asked, p.offset, envelope.count), nil
+	}
+	switch {
+	case envelope.count != nil && p.offset >= *envelope.count:
+		// Every row meta.count announced has been read. A third-party client reports that the API can send a
+		// non-null next link on the last page (docs/api-evidence.md (A1)); following it would ask for a page past
+		// the end, or for the same page again.
+		if envelope.next != "" {
+			loggerFrom(ctx).Debug("prolific.streamPages", "ignored_next_link", p.list.path, "page", page,
+				"reason", "the rows read reach meta.count")
+		}
+		return false, nil
+	case envelope.next != "":
+		next, err := p.client.sameEndpointQuery(envelope.next, p.list.path)
+		if err != nil {
+			return false, fmt.Errorf("GET %s: page %d: %w", p.list.path, page, err)
+		}
+		p.query = next
+		return true, nil
+	case envelope.hasLinks: // _links whose next is null or absent: this was the last page
+		return false, nil
+	case lastPage(received, p.size, p.offset, envelope.count):
+		return false, nil
+	}
+	p.query.Set("page", strconv.Itoa(page+1))
+	return true, nil
+}
+
+// loopGuard turns an API whose paging loops into an error, never an endless query.
+type loopGuard struct {
+	path        string
+	requests    map[string]bool // every request sent so far
+	previousIDs []string        // the item ids of the previous page
+}
+
+// checkRequest refuses a page past maxPages, and a request that repeats an earlier one (a next link pointing back).
+func (g *loopGuard) checkRequest(page int, query url.Values) error {
+	if page > maxPages {
+		return fmt.Errorf("GET %s: stopped after %d pages; the list does not end", g.path, maxPages)
+	}
+	request := g.path + "?" + query.Encode()
+	if g.requests[request] {
+		return fmt.Errorf("GET %s: page %d asks for %s again; the API's paging loops", g.path, page, request)
+	}
+	g.requests[request] = true
+	return nil
+}
+
+// checkItems refuses a page whose item ids are the same as the previous page's. Pages whose items have no ids
+// cannot be compared, and pass.
+func (g *loopGuard) checkItems(page int, ids []string) error {
+	if len(ids) > 0 && !slices.Contains(ids, "") && slices.Equal(ids, g.previousIDs) {
+		return fmt.Errorf("GET %s: page %d returned the same items as page %d; the API's paging loops", g.path, page, page-1)
+	}
+	g.previousIDs = ids
+	return nil
+}
+
+// idsOf returns the ids of a page's items, for the loop guard.
+func idsOf[T any](items []*T, idOf func(*T) string) []string {
+	ids := make([]string, len(items))
+	for i, item := range items {
+		ids[i] = idOf(item)
+	}
+	return ids
 }
 
 // lastPage decides, without a next link, whether a page was the last: an empty page is; otherwise meta.count, when
