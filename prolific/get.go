@@ -75,6 +75,10 @@ func getObject[T any](ctx context.Context, d *plugin.QueryData, path string, que
 
 // getByID GETs one object whose path has its id as the only segment (format is an apiPath format), and logs a failure
 // under caller. It returns (nil, nil) when the object does not exist or the token cannot see it.
+//
+// Every table fetches its single objects through it, so a failure is logged once, where it happens, with the id: a
+// Get or column hydrate returns hydrateItem(getByID(...)), or hydrateItem of a fetch function built on getByID, and
+// logs nothing itself.
 func getByID[T any](ctx context.Context, d *plugin.QueryData, caller, format, id string) (*T, error) {
 	path, err := apiPath(format, id)
 	if err != nil {
