@@ -120,43 +120,7 @@ func TestFaultMatrix(t *testing.T) {
 	covered := map[string]bool{}
 	for _, probe := range probes {
 		covered[probe.table] = true
-		t.Run(probe.table, func(t *testing.T) {
-			api := fakeapi.New()
-			api.Token = token
-			server := httptest.NewServer(api)
-			defer server.Close()
-			p := harness.Start(t, harness.Config(server.URL, `token = "`+token+`"`, `timeout = "300ms"`))
-			query := harness.Query{Table: probe.table, Quals: probe.quals}
-			baseline, err := p.Execute(t, query)
-			if err != nil || len(baseline) == 0 {
-				t.Fatalf("without faults: %d rows, err %v", len(baseline), err)
-			}
-			want := fingerprints(t, baseline)
-			for _, fc := range faultCases(redirect) {
-				api.ClearFaults()
-				api.Inject(probe.path, fc.faults...)
-				rows, err := p.Execute(t, query)
-				switch {
-				case err == nil && !equalLines(fingerprints(t, rows), want):
-					t.Errorf("%s: %d rows and no error, want the %d complete rows or an error", fc.name, len(rows), len(want))
-				case err == nil && !fc.recover:
-					if len(api.Requests()) == 0 {
-						t.Errorf("%s: no request reached the fake", fc.name)
-					}
-				case err != nil && fc.recover:
-					t.Errorf("%s: error %v, want the complete rows after retries", fc.name, err)
-				case err != nil:
-					for _, part := range fc.mustSay {
-						if !strings.Contains(err.Error(), part) {
-							t.Errorf("%s: error %q does not say %q", fc.name, err, part)
-						}
-					}
-				}
-				if err != nil && strings.Contains(err.Error(), token) {
-					t.Errorf("%s: the token is in the error", fc.name)
-				}
-			}
-		})
+		t.Run(probe.table, func(t *testing.T) { runFaultCases(t, probe, token, redirect) })
 	}
 	for table := range harness.Start(t, `token = "t"`).Schema(t) {
 		if !covered[table] {
@@ -173,6 +137,46 @@ func TestFaultMatrix(t *testing.T) {
 		t.Error("the token appears in the TRACE logs")
 	}
 	checkNoGoroutineLeak(t, goroutinesBefore)
+}
+
+// runFaultCases runs every fault case against one table's probe, with a fake and a plugin of its own: first without
+// faults for the complete rows, then with each fault in turn.
+func runFaultCases(t *testing.T, probe tableProbe, token string, redirect *redirectTarget) {
+	api := fakeapi.New()
+	api.Token = token
+	server := httptest.NewServer(api)
+	defer server.Close()
+	p := harness.Start(t, harness.Config(server.URL, `token = "`+token+`"`, `timeout = "300ms"`))
+	query := harness.Query{Table: probe.table, Quals: probe.quals}
+	baseline, err := p.Execute(t, query)
+	if err != nil || len(baseline) == 0 {
+		t.Fatalf("without faults: %d rows, err %v", len(baseline), err)
+	}
+	want := fingerprints(t, baseline)
+	for _, fc := range faultCases(redirect) {
+		api.ClearFaults()
+		api.Inject(probe.path, fc.faults...)
+		rows, err := p.Execute(t, query)
+		switch {
+		case err == nil && !equalLines(fingerprints(t, rows), want):
+			t.Errorf("%s: %d rows and no error, want the %d complete rows or an error", fc.name, len(rows), len(want))
+		case err == nil && !fc.recover:
+			if len(api.Requests()) == 0 {
+				t.Errorf("%s: no request reached the fake", fc.name)
+			}
+		case err != nil && fc.recover:
+			t.Errorf("%s: error %v, want the complete rows after retries", fc.name, err)
+		case err != nil:
+			for _, part := range fc.mustSay {
+				if !strings.Contains(err.Error(), part) {
+					t.Errorf("%s: error %q does not say %q", fc.name, err, part)
+				}
+			}
+		}
+		if err != nil && strings.Contains(err.Error(), token) {
+			t.Errorf("%s: the token is in the error", fc.name)
+		}
+	}
 }
 
 func equalLines(a, b []string) bool {

@@ -82,25 +82,12 @@ func listProlificBatches(ctx context.Context, d *plugin.QueryData, h *plugin.Hyd
 //// HYDRATE FUNCTIONS
 
 func getProlificBatch(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
-	id := d.EqualsQualString("id")
-	b, err := fetchBatch(ctx, d, id)
-	if err != nil {
-		loggerFrom(ctx).Error("prolific_batch.getProlificBatch", "api_error", err, "id", id)
-		return nil, err
-	}
-	if b == nil { // not found: no row
-		return nil, nil
-	}
-	return b, nil
+	return hydrateItem(fetchBatch(ctx, d, d.EqualsQualString("id")))
 }
 
 // fetchBatch GETs one batch; nil when it does not exist or the token cannot see it.
 func fetchBatch(ctx context.Context, d *plugin.QueryData, id string) (*batch, error) {
-	path, err := apiPath("/api/v1/data-collection/batches/%s", id)
-	if err != nil {
-		return nil, err
-	}
-	return getObject[batch](ctx, d, path, nil)
+	return getByID[batch](ctx, d, "prolific_batch.fetchBatch", "/api/v1/data-collection/batches/%s", id)
 }
 
 //// ROW TYPE

@@ -87,12 +87,8 @@ func listProlificBatchInstructions(ctx context.Context, d *plugin.QueryData, _ *
 	logger := loggerFrom(ctx)
 	batchID := d.EqualsQualString("batch_id")
 	b, err := fetchBatch(ctx, d, batchID)
-	if err != nil {
-		logger.Error("prolific_batch_instruction.listProlificBatchInstructions", "api_error", err, "batch_id", batchID)
+	if err != nil || b == nil { // nil: no such batch, or the token cannot see it
 		return nil, err
-	}
-	if b == nil { // no such batch, or the token cannot see it
-		return nil, nil
 	}
 	if b.BatchItems != nil {
 		for _, instruction := range walkBatchItems(b.BatchItems) {

@@ -61,10 +61,8 @@ func datasetColumns() []*plugin.Column {
 //// LIST FUNCTION
 
 func listProlificDataset(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
-	id := d.EqualsQualString("id")
-	ds, err := fetchDataset(ctx, d, id)
+	ds, err := fetchDataset(ctx, d, d.EqualsQualString("id"))
 	if err != nil {
-		loggerFrom(ctx).Error("prolific_dataset.listProlificDataset", "api_error", err, "id", id)
 		return nil, err
 	}
 	if ds != nil {
@@ -76,33 +74,20 @@ func listProlificDataset(ctx context.Context, d *plugin.QueryData, _ *plugin.Hyd
 //// HYDRATE FUNCTIONS
 
 func getProlificDataset(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
-	id := d.EqualsQualString("id")
-	ds, err := fetchDataset(ctx, d, id)
-	if err != nil {
-		loggerFrom(ctx).Error("prolific_dataset.getProlificDataset", "api_error", err, "id", id)
-		return nil, err
-	}
-	if ds == nil { // not found: no row
-		return nil, nil
-	}
-	return ds, nil
+	return hydrateItem(fetchDataset(ctx, d, d.EqualsQualString("id")))
 }
 
 // fetchDataset GETs the dataset and, when the object has no status (V4 datasets), its status endpoint. It returns
 // nil when the dataset does not exist or the token cannot see it.
 func fetchDataset(ctx context.Context, d *plugin.QueryData, id string) (*dataset, error) {
-	path, err := apiPath("/api/v1/data-collection/datasets/%s", id)
-	if err != nil {
-		return nil, err
-	}
-	ds, err := getObject[dataset](ctx, d, path, nil)
+	ds, err := getByID[dataset](ctx, d, "prolific_dataset.fetchDataset", "/api/v1/data-collection/datasets/%s", id)
 	if err != nil || ds == nil {
 		return nil, err
 	}
 	if !ds.Status.set {
-		status, err := getObject[struct {
+		status, err := getByID[struct {
 			Status jsonText `json:"status"`
-		}](ctx, d, path+"/status", nil)
+		}](ctx, d, "prolific_dataset.fetchDataset", "/api/v1/data-collection/datasets/%s/status", id)
 		if err != nil {
 			return nil, err
 		}

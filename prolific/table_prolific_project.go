@@ -91,11 +91,7 @@ func getProlificProjectDetail(ctx context.Context, d *plugin.QueryData, h *plugi
 	if row.detailed {
 		return row, nil
 	}
-	p, err := fetchProject(ctx, d, row.ID.value)
-	if err != nil || p == nil {
-		return nil, err
-	}
-	return p, nil
+	return hydrateItem(fetchProject(ctx, d, row.ID.value))
 }
 
 func fetchProject(ctx context.Context, d *plugin.QueryData, id string) (*project, error) {

@@ -157,11 +157,7 @@ func listStudyProjects(ctx context.Context, d *plugin.QueryData, h *plugin.Hydra
 		return nil, err
 	}
 	if given {
-		path, err := apiPath("/api/v1/projects/%s/", projectID)
-		if err != nil {
-			return nil, err
-		}
-		p, err := getObject[project](ctx, d, path, nil)
+		p, err := fetchProject(ctx, d, projectID)
 		if err != nil || p == nil {
 			return nil, err
 		}
@@ -227,11 +223,10 @@ func getProlificStudyDetail(ctx context.Context, d *plugin.QueryData, h *plugin.
 		return row, nil
 	}
 	s, err := fetchStudy(ctx, d, row.ID.value)
-	if err != nil || s == nil {
-		return nil, err
+	if s != nil {
+		s.parent = row.parent
 	}
-	s.parent = row.parent
-	return s, nil
+	return hydrateItem(s, err)
 }
 
 func fetchStudy(ctx context.Context, d *plugin.QueryData, id string) (*study, error) {

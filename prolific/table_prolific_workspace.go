@@ -85,11 +85,7 @@ func getProlificWorkspaceDetail(ctx context.Context, d *plugin.QueryData, h *plu
 	if row.detailed {
 		return row, nil
 	}
-	w, err := fetchWorkspace(ctx, d, row.ID.value)
-	if err != nil || w == nil {
-		return nil, err
-	}
-	return w, nil
+	return hydrateItem(fetchWorkspace(ctx, d, row.ID.value))
 }
 
 func fetchWorkspace(ctx context.Context, d *plugin.QueryData, id string) (*workspace, error) {
@@ -106,19 +102,8 @@ func getProlificWorkspaceBalance(ctx context.Context, d *plugin.QueryData, h *pl
 	if !ok {
 		return nil, nil
 	}
-	path, err := apiPath("/api/v1/workspaces/%s/balance/", row.ID.value)
-	if err != nil {
-		return nil, err
-	}
-	b, err := getObject[workspaceBalance](ctx, d, path, nil)
-	if err != nil {
-		loggerFrom(ctx).Error("prolific_workspace.getProlificWorkspaceBalance", "api_error", err, "id", row.ID.value)
-		return nil, err
-	}
-	if b == nil {
-		return nil, nil
-	}
-	return b, nil
+	return hydrateItem(getByID[workspaceBalance](ctx, d, "prolific_workspace.getProlificWorkspaceBalance",
+		"/api/v1/workspaces/%s/balance/", row.ID.value))
 }
 
 //// ROW TYPES
