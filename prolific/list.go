@@ -52,11 +52,11 @@ func streamList[T any](ctx context.Context, d *plugin.QueryData, path string, qu
 // errorSettleDelay is how long a scan that fails after streaming rows waits before it returns its error.
 const errorSettleDelay = 100 * time.Millisecond
 
-// afterStreamedRows returns err, first pausing when rows were already streamed. SDK v5.14.1 can lose an error that a
-// scan returns while the SDK is still sending that scan's earlier rows: its execute loop may take the end-of-rows
+// afterStreamedRows returns err, first pausing when rows were already streamed. The stock SDK can lose an error that
+// a scan returns while the SDK is still sending that scan's earlier rows: its execute loop may take the end-of-rows
 // marker before the queued error (patches/sdk/0001-execute-keeps-errors.patch fixes it). The pause lets that loop
 // send the rows and wait, so the error reaches it first. Every build of this repository has the patched SDK, which
-// closes the race; the pause is kept for plugins built with a plain go build, where it measurably helps over gRPC
+// closes the race; the pause is kept for the plugin built with the stock SDK, where it measurably helps over gRPC
 // (make stress: 4 of 320 errors lost without it, 0 of 320 with it; docs/index.md, "Errors, retries and limits").
 func afterStreamedRows(ctx context.Context, streamed int, err error) error {
 	if err != nil && streamed > 0 {

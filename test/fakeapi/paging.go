@@ -30,33 +30,13 @@ const (
 )
 
 // Paged writes one page of a page-numbered list (docs/api-evidence.md ("Paging")): page (1-based, default 1) and
-// page_size (default defaultSize, capped by maxSize when above zero and by MaxPageSize), with HAL-style _links whose hrefs are absolute URLs on the
-// request's host (next and previous are null at the ends) and meta.count. A page past the last is a 404, as Django
-// REST Framework answers "Invalid page.".
+// page_size (default defaultSize, capped by maxSize when above zero and by MaxPageSize), with HAL-style _links whose
+// hrefs are absolute URLs on the request's host (next and previous are null at the ends) and meta.count. A page past
+// the last is a 404, as Django REST Framework answers "Invalid page.".
 func Paged[T any](s *Server, w http.ResponseWriter, r *http.Request, items []T, defaultSize, maxSize int, quirk PageQuirk) {
-	query := r.URL.Query()
-	page, size := 1, defaultSize
-	if v := query.Get("page"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			writeError(w, http.StatusNotFound, EnvelopeShape, "Not Found", "Invalid page.")
-			return
-		}
-		page = n
-	}
-	if v := query.Get("page_size"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			writeError(w, http.StatusBadRequest, EnvelopeShape, "Bad Request", "page_size must be a positive integer.")
-			return
-		}
-		size = n
-	}
-	if s.MaxPageSize > 0 {
-		size = min(size, s.MaxPageSize)
-	}
-	if maxSize > 0 {
-		size = min(size, maxSize)
+	page, size, ok := s.pageAndSize(w, r, defaultSize, maxSize)
+	if !ok {
+		return
 	}
 	pages := max(1, (len(items)+size-1)/size)
 	if page > pages {
@@ -68,10 +48,48 @@ func Paged[T any](s *Server, w http.ResponseWriter, r *http.Request, items []T, 
 		from = 0
 	}
 	results := items[from:min(from+size, len(items))]
+	body := map[string]any{"results": results, "meta": map[string]int{"count": len(items)}}
+	if quirk != PageNoLinks {
+		body["_links"] = pageLinks(r, page, pages, quirk)
+	}
+	writeJSON(w, http.StatusOK, body)
+}
 
+// pageAndSize reads page and page_size, or writes the API's error for a bad one and returns false.
+func (s *Server) pageAndSize(w http.ResponseWriter, r *http.Request, defaultSize, maxSize int) (page, size int, ok bool) {
+	query := r.URL.Query()
+	page, size = 1, defaultSize
+	if v := query.Get("page"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			writeError(w, http.StatusNotFound, EnvelopeShape, "Not Found", "Invalid page.")
+			return 0, 0, false
+		}
+		page = n
+	}
+	if v := query.Get("page_size"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			writeError(w, http.StatusBadRequest, EnvelopeShape, "Bad Request", "page_size must be a positive integer.")
+			return 0, 0, false
+		}
+		size = n
+	}
+	if s.MaxPageSize > 0 {
+		size = min(size, s.MaxPageSize)
+	}
+	if maxSize > 0 {
+		size = min(size, maxSize)
+	}
+	return page, size, true
+}
+
+// pageLinks builds a page's _links: self, next, previous and last, null past either end, with the quirks that the
+// paging tests inject (a next link that repeats, goes stale, points at another host).
+func pageLinks(r *http.Request, page, pages int, quirk PageQuirk) map[string]any {
 	href := func(n int, title string) map[string]any {
 		q := url.Values{}
-		for k, v := range query {
+		for k, v := range r.URL.Query() {
 			q[k] = v
 		}
 		q.Set("page", strconv.Itoa(n))
@@ -81,16 +99,16 @@ func Paged[T any](s *Server, w http.ResponseWriter, r *http.Request, items []T, 
 		}
 		return map[string]any{"href": fmt.Sprintf("http://%s%s/?%s", host, r.URL.Path, q.Encode()), "title": title}
 	}
+	next := page + 1
+	if quirk == PageNextRepeats {
+		next = 2
+		pages = max(pages, 2)
+	}
 	link := func(n int, title string) map[string]any {
 		if n < 1 || n > pages {
 			return map[string]any{"href": nil, "title": title}
 		}
 		return href(n, title)
-	}
-	next := page + 1
-	if quirk == PageNextRepeats {
-		next = 2
-		pages = max(pages, 2)
 	}
 	nextLink := link(next, "Next")
 	switch {
@@ -99,14 +117,10 @@ func Paged[T any](s *Server, w http.ResponseWriter, r *http.Request, items []T, 
 	case page == pages && quirk == PageStaleSelf:
 		nextLink = href(page, "Next")
 	}
-	body := map[string]any{"results": results, "meta": map[string]int{"count": len(items)}}
-	if quirk != PageNoLinks {
-		body["_links"] = map[string]any{
-			"self": link(page, "Current"), "next": nextLink, "previous": link(page-1, "Previous"),
-			"last": link(pages, "Last"),
-		}
+	return map[string]any{
+		"self": link(page, "Current"), "next": nextLink, "previous": link(page-1, "Previous"),
+		"last": link(pages, "Last"),
 	}
-	writeJSON(w, http.StatusOK, body)
 }
 
 // LimitOffset writes a list that honours limit and offset when they are given, as the CLI assumes for workspaces,
