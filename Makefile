@@ -31,7 +31,7 @@ GOLANGCI_LINT         := $(CURDIR)/build/bin/golangci-lint
 PATCHED_GOFLAGS       := -modfile=$(CURDIR)/build/sdk/go.mod $(shell go env GOFLAGS)
 SDK_MODULE            := github.com/turbot/steampipe-plugin-sdk/v5
 # The tests the SDK patches add to the SDK (patches/sdk/*.patch), by name.
-SDK_PATCH_TESTS       := -run 'ExecuteReturnsErrors|CallExecuteAsyncReturnsErrors|StreamRowsPrefersError|GetRowsSinceKeepsRows|CreateCacheStoreReservesLittleHeap|ColumnTransformsSeeKeyColumnQuals|AddContextData|CacheServesOtherColumnsOfCachedRows'
+SDK_PATCH_TESTS       := -run 'ExecuteReturnsErrors|CallExecuteAsyncReturnsErrors|StreamRowsPrefersError|GetRowsSinceKeepsRows|CreateCacheStoreReservesLittleHeap|ColumnTransformsSeeKeyColumnQuals|AddContextData|CacheServesOtherColumnsOfCachedRows|FreeMemIntervalIsOffUnlessSet'
 
 .PHONY: install sdk test lint
 
