@@ -24,7 +24,7 @@ WORK=$REPO/build/sql-test-$VARIANT
 PGPORT=${PGPORT:-55440}
 APIPORT=${APIPORT:-18181}
 UPDATE=${UPDATE:-0}
-FDW_PATCH_TESTS='JsonbTakesAsIs' # the tests that patches/fdw/*.patch add
+FDW_PATCH_TESTS='JsonbTakesAsIs|LocalHubCacheTTL' # the tests that patches/fdw/*.patch add
 
 log() { echo "test-sql: $*"; }
 die() { echo "test-sql: ERROR: $*" >&2; exit 1; }
