@@ -2,9 +2,9 @@ package host_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log"
-	"net/http/httptest"
 	"os"
 	"slices"
 	"strings"
@@ -15,7 +15,9 @@ import (
 	"github.com/pipeworks/steampipe-plugin-prolific/prolific"
 	"github.com/pipeworks/steampipe-plugin-prolific/test/fakeapi"
 	"github.com/pipeworks/steampipe-plugin-prolific/test/harness"
+	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
+	"google.golang.org/protobuf/types/known/timestamppb"
 )
 
 // The variables the plugin and the engines once wrote into the process environment.
@@ -30,14 +32,6 @@ func unset(t *testing.T, names ...string) {
 			t.Fatal(err)
 		}
 	}
-}
-
-func startFake(t *testing.T) (*fakeapi.Server, string) {
-	t.Helper()
-	api := fakeapi.New()
-	server := httptest.NewServer(api)
-	t.Cleanup(server.Close)
-	return api, server.URL
 }
 
 // batchQuery reads the ids of the all-shapes batch.
@@ -70,7 +64,7 @@ func rows(t *testing.T, h *host.Host, q host.Query) int {
 func TestLoadingThePluginLeavesTheEnvironmentAlone(t *testing.T) {
 	unset(t, once...)
 	before := os.Environ()
-	_, baseURL := startFake(t)
+	_, baseURL := harness.StartFake(t)
 
 	_ = prolific.Plugin(context.Background())
 	h := host.Start(host.Options{Cache: host.CacheFromEnvironment(os.LookupEnv), LogLevel: "error"})
@@ -149,7 +143,7 @@ func TestCacheSettingsTakeEffect(t *testing.T) {
 		cache    host.Cache
 		requests int
 	}{{host.CacheFromEnvironment(func(string) (string, bool) { return "", false }), 1}, {host.NoCache, 2}} {
-		api, baseURL := startFake(t)
+		api, baseURL := harness.StartFake(t)
 		h := host.Start(host.Options{Cache: tc.cache})
 		if err := h.Configure(harness.Config(baseURL)); err != nil {
 			t.Fatal(err)
@@ -207,4 +201,35 @@ func captureStderr(t *testing.T, run func()) string {
 	out, _ := io.ReadAll(reader)
 	_ = reader.Close()
 	return string(out)
+}
+
+func TestValueOf(t *testing.T) {
+	at := time.Date(2026, 9, 14, 10, 22, 31, 412_000_000, time.FixedZone("CEST", 2*3600))
+	for name, tc := range map[string]struct {
+		in   *proto.Column
+		kind host.Kind
+		want any
+	}{
+		"absent":    {nil, host.Null, nil},
+		"null":      {&proto.Column{Value: &proto.Column_NullValue{}}, host.Null, nil},
+		"string":    {&proto.Column{Value: &proto.Column_StringValue{StringValue: "a"}}, host.String, "a"},
+		"int":       {&proto.Column{Value: &proto.Column_IntValue{IntValue: -3}}, host.Int, int64(-3)},
+		"double":    {&proto.Column{Value: &proto.Column_DoubleValue{DoubleValue: 0.5}}, host.Double, 0.5},
+		"bool":      {&proto.Column{Value: &proto.Column_BoolValue{BoolValue: true}}, host.Bool, true},
+		"timestamp": {&proto.Column{Value: &proto.Column_TimestampValue{TimestampValue: timestamppb.New(at)}}, host.Timestamp, at.UTC()},
+		"json":      {&proto.Column{Value: &proto.Column_JsonValue{JsonValue: []byte(`{"a":[1]}`)}}, host.JSON, map[string]any{"a": []any{1.0}}},
+		"inet":      {&proto.Column{Value: &proto.Column_IpAddrValue{IpAddrValue: "10.0.0.1"}}, host.String, "10.0.0.1"},
+	} {
+		v := host.ValueOf(tc.in)
+		got, err := v.Any()
+		if err != nil || v.Kind != tc.kind || fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("%s: %s %#v (%v), want %s %#v", name, v.Kind, got, err, tc.kind, tc.want)
+		}
+	}
+	if v := host.ValueOf(&proto.Column{Value: &proto.Column_TimestampValue{TimestampValue: timestamppb.New(at)}}); v.Time.Location() != time.UTC {
+		t.Errorf("timestamp in %s, want UTC", v.Time.Location())
+	}
+	if _, err := host.ValueOf(&proto.Column{Value: &proto.Column_JsonValue{JsonValue: []byte(`{`)}}).Any(); err == nil {
+		t.Error("invalid JSON decoded without an error")
+	}
 }

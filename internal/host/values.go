@@ -69,24 +69,12 @@ func ValueOf(c *proto.Column) Value {
 // Any is the value as a plain Go value: nil, string, int64, float64, bool, time.Time, or decoded JSON (maps, slices,
 // float64s). JSON that does not decode is an error.
 func (v Value) Any() (any, error) {
-	switch v.Kind {
-	case String:
-		return v.Text, nil
-	case Int:
-		return v.Int, nil
-	case Double:
-		return v.Double, nil
-	case Bool:
-		return v.Bool, nil
-	case Timestamp:
-		return v.Time, nil
-	case JSON:
-		var decoded any
-		if err := json.Unmarshal(v.Raw, &decoded); err != nil {
-			return nil, fmt.Errorf("column holds invalid JSON %q: %w", v.Raw, err)
-		}
-		return decoded, nil
-	default:
-		return nil, nil
+	if v.Kind != JSON {
+		return [...]any{Null: nil, String: v.Text, Int: v.Int, Double: v.Double, Bool: v.Bool, Timestamp: v.Time}[v.Kind], nil
 	}
+	var decoded any
+	if err := json.Unmarshal(v.Raw, &decoded); err != nil {
+		return nil, fmt.Errorf("column holds invalid JSON %q: %w", v.Raw, err)
+	}
+	return decoded, nil
 }

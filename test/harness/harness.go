@@ -6,6 +6,7 @@ package harness
 import (
 	"context"
 	"fmt"
+	"net/http/httptest"
 	"sort"
 	"strings"
 	"sync"
@@ -49,6 +50,15 @@ func Config(baseURL string, extra ...string) string {
 		fmt.Fprintf(&config, "%s = %s\n", name, settings[name])
 	}
 	return config.String()
+}
+
+// StartFake serves a new fake Prolific API until the test ends and returns it with its base URL.
+func StartFake(t testing.TB) (*fakeapi.Server, string) {
+	t.Helper()
+	api := fakeapi.New()
+	server := httptest.NewServer(api)
+	t.Cleanup(server.Close)
+	return api, server.URL
 }
 
 // Start builds the plugin and sets its connection config. A config error fails the test.
