@@ -3,33 +3,10 @@ package prolific
 
 import (
 	"context"
-	"os"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 	"github.com/turbot/steampipe-plugin-sdk/v5/query_cache"
 	"github.com/turbot/steampipe-plugin-sdk/v5/rate_limiter"
-)
-
-// freeMemIntervalEnvVar is the SDK's setting for how often, in streamed rows, it forces a full garbage collection
-// and returns memory to the operating system (debug.FreeOSMemory). The SDK's default is every 100 rows; the plugin
-// turns it off (0) unless the user has set the variable (docs/index.md, "Memory and speed"). The forced collections
-// held RSS down only because the SDK's query cache reserved 50-320 MB of heap at start, which the garbage collector
-// paced itself on; with that fixed (patches/sdk/0003) the collector keeps a streaming read flat by itself. make bench,
-// plugin over go-plugin at 100,000 responses, plugin process: every 1000 rows 13.7-14.7 s CPU and 47 MB peak RSS;
-// off 7.7-8.4 s CPU and 48 MB. Before 0003 it was 30 s at 95 MB (1000) and 11 s at 140 MB (off).
-const (
-	freeMemIntervalEnvVar  = "STEAMPIPE_FREE_MEM_INTERVAL"
-	defaultFreeMemInterval = "0"
-)
-
-// cacheMaxTTLEnvVar bounds how long the query cache of an engine that hosts the plugin itself (the PostgreSQL and
-// SQLite extensions, the export CLI) keeps a result. Their default is 10 hours, long enough for a dashboard to show
-// a batch's answers from the morning all day. The plugin sets Steampipe's own default, 300 seconds, unless the user
-// has set the variable (docs/index.md, "Caching"). Steampipe itself sends its cache settings with each query, so
-// this does not change what the Steampipe CLI does.
-const (
-	cacheMaxTTLEnvVar  = "STEAMPIPE_CACHE_MAX_TTL"
-	defaultCacheMaxTTL = "300"
 )
 
 // apiLimiter bounds the requests one connection makes, whatever the query: an IN list of many batches or a large
@@ -47,13 +24,14 @@ var apiLimiter = &rate_limiter.Definition{
 	Scope:          []string{"connection"},
 }
 
-// Plugin returns the plugin definition that main.go serves and the PostgreSQL extension build links in.
+// Plugin returns the plugin definition that main.go serves and the PostgreSQL extension build links in, and that
+// internal/host runs for the other engines. It changes nothing outside the definition it returns, the process
+// environment included: the engines that link it in (the PostgreSQL and SQLite extensions) run inside another
+// program's process. The settings it once wrote there have their own places now: the SDK's forced garbage collection
+// is off by default in the patched SDK (patches/sdk/0007-free-mem-interval-off-by-default.patch), and the engines that
+// host the plugin themselves keep query results for Steampipe's 300 seconds (internal/host.DefaultCacheTTL;
+// patches/fdw/0003-cache-ttl-as-steampipe.patch for the PostgreSQL extension).
 func Plugin(ctx context.Context) *plugin.Plugin {
-	for name, value := range map[string]string{freeMemIntervalEnvVar: defaultFreeMemInterval, cacheMaxTTLEnvVar: defaultCacheMaxTTL} {
-		if _, set := os.LookupEnv(name); !set {
-			_ = os.Setenv(name, value)
-		}
-	}
 	p := &plugin.Plugin{
 		Name:         "steampipe-plugin-prolific",
 		RateLimiters: []*rate_limiter.Definition{apiLimiter},

@@ -156,6 +156,9 @@ func prolificSQLiteFilter(handle C.uintptr_t, vtab *C.sqlite3_vtab, idxStr *C.ch
 		if p.Offset > 0 && limit >= 0 {
 			limit += max(readArg(args[p.Offset-1]).i, 0)
 		}
+		if limit == 0 {
+			return C.SQLITE_OK // LIMIT 0: no row, and no request
+		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	c.cancel = cancel

@@ -6,34 +6,18 @@ import (
 	"fmt"
 	"os"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 
-	"github.com/pipeworks/steampipe-plugin-prolific/prolific"
+	"github.com/pipeworks/steampipe-plugin-prolific/internal/host"
 	"github.com/turbot/steampipe-plugin-sdk/v5/anywhere"
-	sdkgrpc "github.com/turbot/steampipe-plugin-sdk/v5/grpc"
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
-	"github.com/turbot/steampipe-plugin-sdk/v5/logging"
-	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 )
 
-// connectionName is the one connection the extension serves; the plugin's errors name it.
-const connectionName = "prolific"
-
-// Cache settings, read as Steampipe reads them: STEAMPIPE_CACHE=false turns the query cache off, and
-// STEAMPIPE_CACHE_MAX_TTL sets how long results are kept, in seconds (300 by default, as in Steampipe).
-const (
-	cacheEnvVar     = "STEAMPIPE_CACHE"
-	cacheTTLEnvVar  = "STEAMPIPE_CACHE_MAX_TTL"
-	defaultCacheTTL = 300
-	cacheSizeMb     = 32
-)
-
-// engine is the plugin, run in this process through the SDK's in-process server: the same server and code path as
-// the Steampipe CLI's gRPC calls, without gRPC. One engine serves every SQLite connection of the process.
+// engine is the plugin, run in this process by the in-process host (internal/host). One engine serves every SQLite
+// connection of the process.
 type engine struct {
-	server *sdkgrpc.PluginServer
+	host   *host.Host
 	tables []*table
 	mu     sync.Mutex // serialises configuration changes
 	config string     // the configuration in force
@@ -47,35 +31,29 @@ var (
 
 // getEngine starts the plugin on first use with an empty configuration, so that PROLIFIC_TOKEN and PROLIFIC_URL
 // work without a call to steampipe_configure_prolific.
+//
+// The query cache works as in Steampipe: on, for 300 seconds, unless STEAMPIPE_CACHE or STEAMPIPE_CACHE_MAX_TTL say
+// otherwise (read once, here: Go does not see later changes to the environment of the program that loaded it). The
+// plugin logs only errors unless the user chose a level: the logs go to the standard error of that program (a
+// notebook, the sqlite3 shell), where the SDK's warnings would repeat every error, which SQLite already reports,
+// several times over. Neither setting is written to the environment, which belongs to the program that loaded the
+// extension.
 func getEngine() (*engine, error) {
 	engineOnce.Do(func() {
-		quietLogs()
-		e := &engine{server: plugin.Server(&plugin.ServeOpts{PluginFunc: prolific.Plugin})}
+		e := &engine{host: host.Start(host.Options{Cache: host.CacheFromEnvironment(os.LookupEnv), LogLevel: "error"})}
 		if err := e.configure(""); err != nil {
 			theEngineErr = err
 			return
 		}
-		resp, err := e.server.GetSchema(&proto.GetSchemaRequest{Connection: connectionName})
+		schema, err := e.host.Schema()
 		if err != nil {
-			theEngineErr = fmt.Errorf("prolific: reading the plugin's schema failed: %w", err)
+			theEngineErr = fmt.Errorf("prolific: %w", err)
 			return
 		}
-		e.tables = newTables(resp.GetSchema().GetSchema())
+		e.tables = newTables(schema)
 		theEngine = e
 	})
 	return theEngine, theEngineErr
-}
-
-// quietLogs sets the plugin's log level to error unless the user chose one. The logs go to the standard error of
-// the program that loaded the extension (a notebook, the sqlite3 shell), where the SDK's warnings would repeat
-// every error, which SQLite already reports, several times over.
-func quietLogs() {
-	for _, name := range append([]string{logging.EnvLogLevel}, logging.LegacyLogLevelEnvVars...) {
-		if _, set := os.LookupEnv(name); set {
-			return
-		}
-	}
-	_ = os.Setenv(logging.EnvLogLevel, "error")
 }
 
 // configure replaces the connection's configuration (HCL, as in a connection block of prolific.spc) and empties
@@ -102,23 +80,12 @@ func (e *engine) configure(config string) error {
 	return nil
 }
 
-// setConfig sends a configuration to the plugin, then sets up a new, empty query cache.
+// setConfig sends a configuration to the plugin, which also sets up a new, empty query cache.
 func (e *engine) setConfig(config string) error {
-	resp, err := e.server.SetAllConnectionConfigs(&proto.SetAllConnectionConfigsRequest{
-		Configs: []*proto.ConnectionConfig{{
-			Connection: connectionName, Plugin: "prolific", PluginShortName: "prolific",
-			PluginInstance: "prolific", Config: config,
-		}},
-		MaxCacheSizeMb: -1, // the cache is set up below
-	})
-	if failed := resp.GetFailedConnections()[connectionName]; failed != "" {
-		return fmt.Errorf("prolific: the configuration is not valid: %s", failed)
-	}
-	if err != nil {
+	if err := e.host.Configure(config); err != nil {
 		return fmt.Errorf("prolific: the configuration is not valid: %w", err)
 	}
-	_, err = e.server.SetCacheOptions(&proto.SetCacheOptionsRequest{Enabled: cacheEnabled(), Ttl: cacheTTL(), MaxSizeMb: cacheSizeMb})
-	return err
+	return nil
 }
 
 // argumentStart finds a space before "name =" that follows a quoted string or a number: where a line break
@@ -129,35 +96,9 @@ func oneArgumentPerLine(config string) string {
 	return argumentStart.ReplaceAllString(config, "$1\n$2")
 }
 
-func cacheEnabled() bool {
-	enabled, err := strconv.ParseBool(os.Getenv(cacheEnvVar))
-	return err != nil || enabled
-}
-
-func cacheTTL() int64 {
-	ttl, err := strconv.ParseInt(os.Getenv(cacheTTLEnvVar), 10, 64)
-	if err != nil || ttl <= 0 {
-		return defaultCacheTTL
-	}
-	return ttl
-}
-
 // execute starts one scan and returns the stream its rows arrive on. Cancelling ctx stops the scan.
 func (e *engine) execute(ctx context.Context, t *table, columns []string, quals map[string]*proto.Quals, limit int64) *anywhere.LocalPluginStream {
-	data := &proto.ExecuteConnectionData{CacheEnabled: cacheEnabled(), CacheTtl: cacheTTL()}
-	if limit >= 0 {
-		data.Limit = &proto.NullableInt{Value: limit}
-	}
-	req := &proto.ExecuteRequest{
-		Table:                 t.name,
-		QueryContext:          proto.NewQueryContext(columns, quals, limit, nil),
-		CallId:                sdkgrpc.BuildCallId(),
-		Connection:            connectionName,
-		ExecuteConnectionData: map[string]*proto.ExecuteConnectionData{connectionName: data},
-	}
-	stream := anywhere.NewLocalPluginStream(ctx)
-	e.server.CallExecuteAsync(req, stream)
-	return stream
+	return e.host.Stream(ctx, host.Query{Table: t.name, Columns: columns, Quals: quals, Limit: limit})
 }
 
 // pluginError turns a scan's error into the message SQLite shows: the table, then the plugin's own words, without

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pipeworks/steampipe-plugin-prolific/internal/host"
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"google.golang.org/protobuf/types/known/timestamppb"
 )
@@ -26,31 +27,25 @@ type sqlValue struct {
 }
 
 // toSQL converts one of the plugin's column values. Booleans become 0 or 1, JSON its text (flagged as JSON),
-// timestamps text in timestampLayout, and the address and ltree types their text.
+// timestamps text in timestampLayout.
 func toSQL(c *proto.Column) sqlValue {
-	switch v := c.GetValue().(type) {
-	case *proto.Column_BoolValue:
-		if v.BoolValue {
+	switch v := host.ValueOf(c); v.Kind {
+	case host.Bool:
+		if v.Bool {
 			return sqlValue{isInt: true, i: 1}
 		}
 		return sqlValue{isInt: true}
-	case *proto.Column_IntValue:
-		return sqlValue{isInt: true, i: v.IntValue}
-	case *proto.Column_DoubleValue:
-		return sqlValue{isReal: true, f: v.DoubleValue}
-	case *proto.Column_StringValue:
-		return sqlValue{text: v.StringValue}
-	case *proto.Column_JsonValue:
-		return sqlValue{isJSON: true, text: string(v.JsonValue)}
-	case *proto.Column_TimestampValue:
-		return sqlValue{text: v.TimestampValue.AsTime().UTC().Format(timestampLayout)}
-	case *proto.Column_IpAddrValue:
-		return sqlValue{text: v.IpAddrValue}
-	case *proto.Column_CidrRangeValue:
-		return sqlValue{text: v.CidrRangeValue}
-	case *proto.Column_LtreeValue:
-		return sqlValue{text: v.LtreeValue}
-	default: // nil or NullValue
+	case host.Int:
+		return sqlValue{isInt: true, i: v.Int}
+	case host.Double:
+		return sqlValue{isReal: true, f: v.Double}
+	case host.String:
+		return sqlValue{text: v.Text}
+	case host.JSON:
+		return sqlValue{isJSON: true, text: string(v.Raw)}
+	case host.Timestamp:
+		return sqlValue{text: v.Time.Format(timestampLayout)}
+	default:
 		return sqlValue{null: true}
 	}
 }

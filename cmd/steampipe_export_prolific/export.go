@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -10,11 +9,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/pipeworks/steampipe-plugin-prolific/prolific"
-	"github.com/turbot/steampipe-plugin-sdk/v5/anywhere"
-	sdkgrpc "github.com/turbot/steampipe-plugin-sdk/v5/grpc"
+	"github.com/pipeworks/steampipe-plugin-prolific/internal/host"
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
-	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 )
 
 // exportError is a failure after the export started: rows written so far are incomplete.
@@ -40,7 +36,7 @@ func export(ctx context.Context, opts options, env environment) error {
 	if err != nil {
 		return configError{err}
 	}
-	server, schema, err := pluginServer(opts.connection, config)
+	h, schema, err := pluginServer(opts.connection, config)
 	if err != nil {
 		return err
 	}
@@ -62,7 +58,8 @@ func export(ctx context.Context, opts options, env environment) error {
 	}
 	var rows atomic.Int64
 	progress := startProgress(env, &rows)
-	err = stream(ctx, server, executeRequest(opts, columns, quals), opts.limit, out, &rows)
+	q := host.Query{Table: opts.table, Columns: columns, Quals: quals, Limit: opts.limit}
+	err = stream(ctx, h, q, out, &rows)
 	progress.stop(err == nil)
 	if err == nil {
 		err = out.finish()
@@ -75,58 +72,39 @@ func export(ctx context.Context, opts options, env environment) error {
 	return nil
 }
 
-// servers holds the plugin servers this process has configured, by connection and settings. A run of the command
-// uses one; the tests run the command many times in one process, and setting up a server takes half a second (the
-// SDK builds its query cache even when no query uses it).
-var servers = struct {
+// hosts holds the plugins this process has configured, by connection and settings. A run of the command uses one;
+// the tests run the command many times in one process, and setting up a plugin takes half a second (the SDK builds
+// its query cache even when no query uses it).
+var hosts = struct {
 	sync.Mutex
-	byConfig map[[2]string]*configuredServer
-}{byConfig: map[[2]string]*configuredServer{}}
+	byConfig map[[2]string]*configuredHost
+}{byConfig: map[[2]string]*configuredHost{}}
 
-type configuredServer struct {
-	server *sdkgrpc.PluginServer
+type configuredHost struct {
+	host   *host.Host
 	schema map[string]*proto.TableSchema
 }
 
-// pluginServer returns a plugin server in this process with the connection configured, and its table schemas.
-func pluginServer(connection, config string) (*sdkgrpc.PluginServer, map[string]*proto.TableSchema, error) {
-	servers.Lock()
-	defer servers.Unlock()
+// pluginServer returns the plugin in this process with the connection configured, and its table schemas. Every
+// query runs with the query cache off: an export reads the API every time. The plugin logs nothing unless the user
+// asks for its log with STEAMPIPE_LOG_LEVEL: stderr is for the export's own messages.
+func pluginServer(connection, config string) (*host.Host, map[string]*proto.TableSchema, error) {
+	hosts.Lock()
+	defer hosts.Unlock()
 	key := [2]string{connection, config}
-	if s := servers.byConfig[key]; s != nil {
-		return s.server, s.schema, nil
+	if c := hosts.byConfig[key]; c != nil {
+		return c.host, c.schema, nil
 	}
-	server := plugin.Server(&plugin.ServeOpts{PluginFunc: prolific.Plugin})
-	schema, err := configure(server, connection, config)
+	h := host.Start(host.Options{Connection: connection, Cache: host.NoCache, LogLevel: "off"})
+	if err := h.Configure(config); err != nil {
+		return nil, nil, configError{fmt.Errorf("connection %q: %w", connection, err)}
+	}
+	schema, err := h.Schema()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, configError{fmt.Errorf("connection %q: %w", connection, err)}
 	}
-	servers.byConfig[key] = &configuredServer{server, schema}
-	return server, schema, nil
-}
-
-// configure gives the plugin its one connection and returns the connection's table schemas.
-func configure(server *sdkgrpc.PluginServer, connection, config string) (map[string]*proto.TableSchema, error) {
-	resp, err := server.SetAllConnectionConfigs(&proto.SetAllConnectionConfigsRequest{
-		Configs: []*proto.ConnectionConfig{{
-			Connection: connection, Plugin: "prolific", PluginShortName: "prolific", PluginInstance: "prolific",
-			Config: config,
-		}},
-		MaxCacheSizeMb: 0, // every query runs with the cache off (CacheEnabled false), but the SDK needs one to exist
-	})
-	if err == nil && resp != nil {
-		if failure, failed := resp.FailedConnections[connection]; failed {
-			err = errors.New(failure)
-		}
-	}
-	if err != nil {
-		return nil, configError{fmt.Errorf("connection %q: %w", connection, err)}
-	}
-	schema, err := server.GetSchema(&proto.GetSchemaRequest{Connection: connection})
-	if err != nil {
-		return nil, configError{fmt.Errorf("connection %q: reading the plugin's schema: %w", connection, err)}
-	}
-	return schema.GetSchema().GetSchema(), nil
+	hosts.byConfig[key] = &configuredHost{h, schema}
+	return h, schema, nil
 }
 
 // selectColumns returns the columns to export: --select as given, or every column of the table in its own order.
@@ -146,33 +124,12 @@ func selectColumns(table *proto.TableSchema, tableName string, selected []string
 	return selected, nil
 }
 
-// executeRequest is the plugin call for the table, the columns and the quals, with the query cache off: an export
-// reads the API every time.
-func executeRequest(opts options, columns []string, quals map[string]*proto.Quals) *proto.ExecuteRequest {
-	limit := int64(-1)
-	if opts.limit > 0 {
-		limit = opts.limit
-	}
-	connectionData := &proto.ExecuteConnectionData{CacheEnabled: false}
-	if limit > 0 {
-		connectionData.Limit = &proto.NullableInt{Value: limit}
-	}
-	return &proto.ExecuteRequest{
-		Table:                 opts.table,
-		Connection:            opts.connection,
-		CallId:                sdkgrpc.BuildCallId(),
-		QueryContext:          proto.NewQueryContext(columns, quals, limit, nil),
-		ExecuteConnectionData: map[string]*proto.ExecuteConnectionData{opts.connection: connectionData},
-	}
-}
-
-// stream runs the request through the SDK's local stream and writes each row as it arrives, up to limit rows when
-// limit is above zero. The stream ends with a nil row after success, or with the plugin's error.
-func stream(ctx context.Context, server *sdkgrpc.PluginServer, req *proto.ExecuteRequest, limit int64, out rowWriter, rows *atomic.Int64) error {
+// stream runs the query and writes each row as it arrives, up to limit rows when limit is above zero. The stream
+// ends with a nil row after success, or with the plugin's error.
+func stream(ctx context.Context, h *host.Host, q host.Query, out rowWriter, rows *atomic.Int64) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // on an early return, stops the plugin's scan
-	local := anywhere.NewLocalPluginStream(ctx)
-	server.CallExecuteAsync(req, local)
+	local := h.Stream(ctx, q)
 	for {
 		resp, err := local.Recv()
 		if err != nil {
@@ -187,7 +144,7 @@ func stream(ctx context.Context, server *sdkgrpc.PluginServer, req *proto.Execut
 		if err := out.write(resp.Row.Columns); err != nil {
 			return fmt.Errorf("writing the output: %w", err)
 		}
-		if rows.Add(1) == limit {
+		if rows.Add(1) == q.Limit {
 			return nil // the SDK may stream a few rows past the limit before it stops
 		}
 	}

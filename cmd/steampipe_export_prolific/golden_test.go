@@ -247,8 +247,7 @@ func trimCell(text string) string {
 
 func exportSchemas(t *testing.T) map[string]*proto.TableSchema {
 	t.Helper()
-	server := plugin.Server(&plugin.ServeOpts{PluginFunc: prolific.Plugin})
-	schema, err := configure(server, "prolific", `token = "unused"`)
+	_, schema, err := pluginServer("prolific", `token = "unused"`)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,10 +36,7 @@ type result struct {
 // startFake serves a fresh fake API for one test.
 func startFake(t *testing.T) (*fakeapi.Server, string) {
 	t.Helper()
-	api := fakeapi.New()
-	server := httptest.NewServer(api)
-	t.Cleanup(server.Close)
-	return api, server.URL
+	return harness.StartFake(t)
 }
 
 // configFlag is --config for a connection to the fake at baseURL, with the harness's fast retries.

@@ -43,14 +43,7 @@ const (
 	exitInterrupted = 130
 )
 
-// logLevelEnvVar is the SDK's log level. The plugin logs to stderr; the export shows only its own messages there
-// unless the user asks for the plugin's log.
-const logLevelEnvVar = "STEAMPIPE_LOG_LEVEL"
-
 func main() {
-	if _, set := os.LookupEnv(logLevelEnvVar); !set {
-		_ = os.Setenv(logLevelEnvVar, "off")
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], environment{
 		stdout:   os.Stdout,

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/pipeworks/steampipe-plugin-prolific/internal/host"
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 )
 
@@ -50,7 +51,7 @@ type csvWriter struct {
 
 func (w *csvWriter) write(row map[string]*proto.Column) error {
 	for i, name := range w.columns {
-		w.scratch = appendText(w.scratch[:0], row[name])
+		w.scratch = appendText(w.scratch[:0], host.ValueOf(row[name]))
 		w.record[i] = string(w.scratch)
 	}
 	return w.csv.Write(w.record)
@@ -69,28 +70,23 @@ func (w *csvWriter) finish() error {
 	return w.buffered.Flush()
 }
 
-// appendText appends a column's value as text: the CSV form.
-func appendText(dst []byte, c *proto.Column) []byte {
-	switch v := c.GetValue().(type) {
-	case *proto.Column_StringValue:
-		return append(dst, v.StringValue...)
-	case *proto.Column_IntValue:
-		return strconv.AppendInt(dst, v.IntValue, 10)
-	case *proto.Column_DoubleValue:
-		return strconv.AppendFloat(dst, v.DoubleValue, 'g', -1, 64)
-	case *proto.Column_BoolValue:
-		return strconv.AppendBool(dst, v.BoolValue)
-	case *proto.Column_JsonValue:
-		return append(dst, v.JsonValue...)
-	case *proto.Column_TimestampValue:
-		return v.TimestampValue.AsTime().UTC().AppendFormat(dst, time.RFC3339Nano)
-	case *proto.Column_IpAddrValue:
-		return append(dst, v.IpAddrValue...)
-	case *proto.Column_CidrRangeValue:
-		return append(dst, v.CidrRangeValue...)
-	case *proto.Column_LtreeValue:
-		return append(dst, v.LtreeValue...)
-	default: // NULL, or no value
+// appendText appends a column's value as text: the CSV form. JSON is its text, timestamps RFC 3339 in UTC, NULL
+// nothing.
+func appendText(dst []byte, v host.Value) []byte {
+	switch v.Kind {
+	case host.String:
+		return append(dst, v.Text...)
+	case host.Int:
+		return strconv.AppendInt(dst, v.Int, 10)
+	case host.Double:
+		return strconv.AppendFloat(dst, v.Double, 'g', -1, 64)
+	case host.Bool:
+		return strconv.AppendBool(dst, v.Bool)
+	case host.JSON:
+		return append(dst, v.Raw...)
+	case host.Timestamp:
+		return v.Time.AppendFormat(dst, time.RFC3339Nano)
+	default:
 		return dst
 	}
 }
@@ -158,36 +154,22 @@ func (w *jsonWriter) finish() error {
 	return w.buffered.Flush()
 }
 
+// appendValue appends a column's value as JSON: numbers and booleans as in CSV, text and timestamps as strings, JSON
+// as it is, NULL as null.
 func (w *jsonWriter) appendValue(dst []byte, c *proto.Column) []byte {
-	switch v := c.GetValue().(type) {
-	case *proto.Column_StringValue:
-		return w.appendString(dst, v.StringValue)
-	case *proto.Column_IntValue:
-		return strconv.AppendInt(dst, v.IntValue, 10)
-	case *proto.Column_DoubleValue:
-		if math.IsNaN(v.DoubleValue) || math.IsInf(v.DoubleValue, 0) {
-			return w.appendString(dst, strconv.FormatFloat(v.DoubleValue, 'g', -1, 64)) // JSON has no NaN or Infinity
-		}
-		return strconv.AppendFloat(dst, v.DoubleValue, 'g', -1, 64)
-	case *proto.Column_BoolValue:
-		return strconv.AppendBool(dst, v.BoolValue)
-	case *proto.Column_JsonValue:
-		if !json.Valid(v.JsonValue) {
-			return w.appendString(dst, string(v.JsonValue)) // never write a broken document
-		}
-		return append(dst, v.JsonValue...)
-	case *proto.Column_TimestampValue:
-		dst = append(dst, '"')
-		dst = v.TimestampValue.AsTime().UTC().AppendFormat(dst, time.RFC3339Nano)
-		return append(dst, '"')
-	case *proto.Column_IpAddrValue:
-		return w.appendString(dst, v.IpAddrValue)
-	case *proto.Column_CidrRangeValue:
-		return w.appendString(dst, v.CidrRangeValue)
-	case *proto.Column_LtreeValue:
-		return w.appendString(dst, v.LtreeValue)
-	default: // NULL, or no value
+	switch v := host.ValueOf(c); {
+	case v.Kind == host.Null:
 		return append(dst, "null"...)
+	case v.Kind == host.String:
+		return w.appendString(dst, v.Text)
+	case v.Kind == host.Double && (math.IsNaN(v.Double) || math.IsInf(v.Double, 0)):
+		return w.appendString(dst, strconv.FormatFloat(v.Double, 'g', -1, 64)) // JSON has no NaN or Infinity
+	case v.Kind == host.JSON && !json.Valid(v.Raw):
+		return w.appendString(dst, string(v.Raw)) // never write a broken document
+	case v.Kind == host.Timestamp:
+		return append(appendText(append(dst, '"'), v), '"')
+	default:
+		return appendText(dst, v)
 	}
 }
 

@@ -5,8 +5,8 @@ package harness
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+	"net/http/httptest"
 	"sort"
 	"strings"
 	"sync"
@@ -15,19 +15,19 @@ import (
 
 	grpclib "google.golang.org/grpc"
 
-	"github.com/pipeworks/steampipe-plugin-prolific/prolific"
+	"github.com/pipeworks/steampipe-plugin-prolific/internal/host"
 	"github.com/pipeworks/steampipe-plugin-prolific/test/fakeapi"
-	sdkgrpc "github.com/turbot/steampipe-plugin-sdk/v5/grpc"
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 )
 
 // ConnectionName is the connection every harness plugin serves.
-const ConnectionName = "prolific"
+const ConnectionName = host.DefaultConnection
 
-// Plugin is an in-process plugin server with one connection.
+// Plugin is an in-process plugin server with one connection: the host the export CLI and the SQLite extension run
+// on (internal/host), with the query cache off unless a query asks for it.
 type Plugin struct {
-	server *sdkgrpc.PluginServer
+	host *host.Host
 }
 
 // Config returns the HCL of a connection to baseURL with the fake's token and fast retries, plus any extra lines.
@@ -52,6 +52,15 @@ func Config(baseURL string, extra ...string) string {
 	return config.String()
 }
 
+// StartFake serves a new fake Prolific API until the test ends and returns it with its base URL.
+func StartFake(t testing.TB) (*fakeapi.Server, string) {
+	t.Helper()
+	api := fakeapi.New()
+	server := httptest.NewServer(api)
+	t.Cleanup(server.Close)
+	return api, server.URL
+}
+
 // Start builds the plugin and sets its connection config. A config error fails the test.
 func Start(t testing.TB, config string) *Plugin {
 	t.Helper()
@@ -64,22 +73,32 @@ func Start(t testing.TB, config string) *Plugin {
 
 // StartErr is Start for tests that expect the config to be refused.
 func StartErr(config string) (*Plugin, error) {
-	server := plugin.Server(&plugin.ServeOpts{PluginFunc: prolific.Plugin})
-	resp, err := server.SetAllConnectionConfigs(connectionConfigs(config))
-	if err == nil && resp != nil && len(resp.FailedConnections) > 0 {
-		err = fmt.Errorf("%s", resp.FailedConnections[ConnectionName])
+	return startHost(nil, config)
+}
+
+// StartWith is Start for another plugin definition, such as the benchmark's SDK floor.
+func StartWith(t testing.TB, pluginFunc plugin.PluginFunc, config string) *Plugin {
+	t.Helper()
+	p, err := startHost(pluginFunc, config)
+	if err != nil {
+		t.Fatalf("SetAllConnectionConfigs: %v", err)
 	}
-	return &Plugin{server: server}, err
+	return p
+}
+
+func startHost(pluginFunc plugin.PluginFunc, config string) (*Plugin, error) {
+	h := host.Start(host.Options{Plugin: pluginFunc, Cache: host.NoCache})
+	return &Plugin{host: h}, h.Configure(config)
 }
 
 // Schema returns the table schemas the plugin reports.
 func (p *Plugin) Schema(t testing.TB) map[string]*proto.TableSchema {
 	t.Helper()
-	resp, err := p.server.GetSchema(&proto.GetSchemaRequest{Connection: ConnectionName})
+	schema, err := p.host.Schema()
 	if err != nil {
 		t.Fatalf("GetSchema: %v", err)
 	}
-	return resp.Schema.Schema
+	return schema
 }
 
 // Query is one scan of one table.
@@ -92,9 +111,18 @@ type Query struct {
 	// ReadDelay makes the reader take this long over each row, as a database converting rows does, so that the
 	// plugin is still sending rows when its scan ends: the moment the SDK's error races used to hit.
 	ReadDelay time.Duration
-	// Cached turns the SDK's query cache on for this query (TTL 300 s), as Steampipe does by default; otherwise every
-	// query reaches the API.
+	// Cached turns the SDK's query cache on for this query (for host.DefaultCacheTTL, 300 s), as Steampipe does by
+	// default; otherwise every query reaches the API.
 	Cached bool
+}
+
+// hostQuery is q as the host runs it.
+func (q Query) hostQuery() host.Query {
+	hq := host.Query{Table: q.Table, Columns: q.Columns, Quals: q.Quals, Limit: q.Limit}
+	if q.Cached {
+		hq.Cache = &host.Cache{Enabled: true, TTL: host.DefaultCacheTTL}
+	}
+	return hq
 }
 
 // Row is one returned row, column name to value.
@@ -113,36 +141,24 @@ func (p *Plugin) Execute(t testing.TB, q Query) ([]Row, error) {
 }
 
 // execute sends q to the plugin's Execute with the given stream.
-func (p *Plugin) execute(t testing.TB, q Query, stream grpclib.ServerStream) error {
+func (p *Plugin) execute(t testing.TB, q Query, stream proto.WrapperPlugin_ExecuteServer) error {
 	t.Helper()
 	if q.Columns == nil {
 		for _, c := range p.Schema(t)[q.Table].GetColumns() {
 			q.Columns = append(q.Columns, c.Name)
 		}
 	}
-	req := newExecuteRequest(q)
-	return p.server.Execute(req, stream.(proto.WrapperPlugin_ExecuteServer))
+	return p.host.Execute(q.hostQuery(), stream)
 }
 
 // newExecuteRequest is the request Steampipe would send for q.
 func newExecuteRequest(q Query) *proto.ExecuteRequest {
-	limit := q.Limit
-	if limit <= 0 {
-		limit = -1
+	hq := q.hostQuery()
+	cache := host.NoCache
+	if hq.Cache != nil {
+		cache = *hq.Cache
 	}
-	req := &proto.ExecuteRequest{
-		Table:        q.Table,
-		Connection:   ConnectionName,
-		CallId:       sdkgrpc.BuildCallId(),
-		QueryContext: proto.NewQueryContext(q.Columns, q.Quals, limit, nil),
-		ExecuteConnectionData: map[string]*proto.ExecuteConnectionData{
-			ConnectionName: {CacheEnabled: q.Cached, CacheTtl: 300},
-		},
-	}
-	if limit > 0 {
-		req.ExecuteConnectionData[ConnectionName].Limit = &proto.NullableInt{Value: limit}
-	}
-	return req
+	return host.NewRequest(ConnectionName, hq, cache)
 }
 
 // MustExecute is Execute for queries that must succeed.
@@ -205,51 +221,17 @@ func In(column string, values ...string) map[string]*proto.Quals {
 // Value converts a column to a plain Go value: nil, string, int64, float64, bool, time.Time, or decoded JSON.
 func Value(t testing.TB, c *proto.Column) any {
 	t.Helper()
-	switch v := c.GetValue().(type) {
-	case nil, *proto.Column_NullValue:
-		return nil
-	case *proto.Column_StringValue:
-		return v.StringValue
-	case *proto.Column_IntValue:
-		return v.IntValue
-	case *proto.Column_DoubleValue:
-		return v.DoubleValue
-	case *proto.Column_BoolValue:
-		return v.BoolValue
-	case *proto.Column_TimestampValue:
-		return v.TimestampValue.AsTime().UTC()
-	case *proto.Column_JsonValue:
-		var decoded any
-		if err := json.Unmarshal(v.JsonValue, &decoded); err != nil {
-			t.Fatalf("column holds invalid JSON %q: %v", v.JsonValue, err)
-		}
-		return decoded
-	default:
-		t.Fatalf("unhandled column value type %T", v)
+	v, err := host.ValueOf(c).Any()
+	if err != nil {
+		t.Fatal(err)
 	}
-	return nil
+	return v
 }
 
-// Kind names the protobuf value type of a column, to check column types: "null", "string", "int", "bool",
-// "timestamp", "json", "double".
+// Kind names the type of a column's value, to check column types: "null", "string", "int", "bool", "timestamp",
+// "json", "double".
 func Kind(c *proto.Column) string {
-	switch c.GetValue().(type) {
-	case nil, *proto.Column_NullValue:
-		return "null"
-	case *proto.Column_StringValue:
-		return "string"
-	case *proto.Column_IntValue:
-		return "int"
-	case *proto.Column_DoubleValue:
-		return "double"
-	case *proto.Column_BoolValue:
-		return "bool"
-	case *proto.Column_TimestampValue:
-		return "timestamp"
-	case *proto.Column_JsonValue:
-		return "json"
-	}
-	return fmt.Sprintf("%T", c.GetValue())
+	return host.ValueOf(c).Kind.String()
 }
 
 // ByColumn indexes rows by the string value of one column; it fails the test on a duplicate.
@@ -288,22 +270,7 @@ func Timestamp(t testing.TB, text string) time.Time {
 
 // connectionConfigs is the request that gives a plugin its one connection, as Steampipe sends it.
 func connectionConfigs(config string) *proto.SetAllConnectionConfigsRequest {
-	return &proto.SetAllConnectionConfigsRequest{
-		Configs: []*proto.ConnectionConfig{{Connection: ConnectionName, Plugin: "prolific", PluginShortName: "prolific",
-			PluginInstance: "prolific", Config: config}},
-		MaxCacheSizeMb: 16,
-	}
-}
-
-// StartWith is Start for another plugin definition, such as the benchmark's SDK floor.
-func StartWith(t testing.TB, pluginFunc plugin.PluginFunc, config string) *Plugin {
-	t.Helper()
-	server := plugin.Server(&plugin.ServeOpts{PluginFunc: pluginFunc})
-	_, err := server.SetAllConnectionConfigs(connectionConfigs(config))
-	if err != nil {
-		t.Fatalf("SetAllConnectionConfigs: %v", err)
-	}
-	return &Plugin{server: server}
+	return host.ConfigRequest(ConnectionName, config)
 }
 
 // Count runs q like Execute but keeps no rows: it only counts them, so a large read holds no memory in the harness.
@@ -340,7 +307,7 @@ func (s *eachStream) Send(r *proto.ExecuteResponse) error {
 // configuration does.
 func (p *Plugin) SetRateLimiters(t testing.TB, definitions ...*proto.RateLimiterDefinition) {
 	t.Helper()
-	if _, err := p.server.SetRateLimiters(&proto.SetRateLimitersRequest{Definitions: definitions}); err != nil {
+	if err := p.host.SetRateLimiters(definitions...); err != nil {
 		t.Fatalf("SetRateLimiters: %v", err)
 	}
 }

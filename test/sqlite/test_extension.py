@@ -175,6 +175,28 @@ print(db.execute("select count(*) from prolific_batch_response where batch_id = 
 """, env={"PROLIFIC_TOKEN": TOKEN, "PROLIFIC_URL": FAKE_URL})
         self.assertEqual(result.stdout.strip(), "12", result.stderr)
 
+    def test_loading_leaves_the_environment_alone(self):
+        # The process's own environment (C's environ, which Go writes through), not os.environ, Python's copy of it.
+        steampipe = [k for k in os.environ if k.startswith("STEAMPIPE_")]
+        result = run_python(f"""
+import ctypes, os, sqlite3
+for name in {steampipe!r}:
+    os.unsetenv(name)
+def environ():
+    entries, table = [], ctypes.POINTER(ctypes.c_char_p).in_dll(ctypes.CDLL(None), "environ")
+    while table[len(entries)]:
+        entries.append(table[len(entries)].decode())
+    return sorted(entries)
+before = environ()
+db = sqlite3.connect(':memory:')
+db.enable_load_extension(True)
+db.load_extension({EXTENSION!r})
+db.execute("select count(*) from prolific_batch_response where batch_id = '{BATCH_ALL_SHAPES}'").fetchall()
+after = environ()
+print(sorted(set(after) - set(before)), sorted(set(before) - set(after)))
+""", env={"PROLIFIC_TOKEN": TOKEN, "PROLIFIC_URL": FAKE_URL})
+        self.assertEqual(result.stdout.strip(), "[] []", result.stderr)
+
     def test_no_token_anywhere_is_a_clear_error(self):
         result = run_python(f"""
 import sqlite3

@@ -12,8 +12,8 @@ import (
 const (
 	envMaxConcurrentConnection      = "STEAMPIPE_MAX_CONCURRENT_CONNECTIONS"
 	envFreeMemInterval              = "STEAMPIPE_FREE_MEM_INTERVAL"
-	defaultMaxConcurrentConnections = 25  // default to 25 concurrent connections
-	defaultFreeMemInterval          = 100 // default to freeing memory every 100 rows
+	defaultMaxConcurrentConnections = 25 // default to 25 concurrent connections
+	defaultFreeMemInterval          = 0  // default to no forced collection: the garbage collector keeps up by itself
 
 	EnvDiagnosticsLevel       = "STEAMPIPE_DIAGNOSTIC_LEVEL"
 	EnvLegacyDiagnosticsLevel = "STEAMPIPE_DIAGNOSTICS_LEVEL"
