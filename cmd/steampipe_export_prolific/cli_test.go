@@ -158,22 +158,7 @@ func TestOutputShapes(t *testing.T) {
 	t.Run("csv", func(t *testing.T) {
 		got := runInProcess(t, false, append(args, "--output", "csv")...)
 		got.expect(t, exitOK)
-		records := readCSV(t, got.stdout)
-		if !slices.Equal(records[0], []string{"id", "created_at", "answer", "metadata", "schema_version", "no_submission"}) {
-			t.Errorf("header %q", records[0])
-		}
-		if len(records) != want+1 {
-			t.Fatalf("%d records, want a header and %d rows", len(records), want)
-		}
-		for _, record := range records[1:] {
-			var answer any
-			if err := json.Unmarshal([]byte(record[2]), &answer); err != nil {
-				t.Errorf("answer is not JSON text in CSV: %q", record[2])
-			}
-			if _, err := time.Parse(time.RFC3339Nano, record[1]); err != nil {
-				t.Errorf("created_at %q is not RFC 3339", record[1])
-			}
-		}
+		checkCSVShape(t, readCSV(t, got.stdout), want)
 	})
 	t.Run("json", func(t *testing.T) {
 		got := runInProcess(t, false, append(args, "--output", "json")...)
@@ -190,19 +175,7 @@ func TestOutputShapes(t *testing.T) {
 	t.Run("jsonl", func(t *testing.T) {
 		got := runInProcess(t, false, append(args, "--output", "jsonl")...)
 		got.expect(t, exitOK)
-		lines := strings.Split(strings.TrimSuffix(got.stdout, "\n"), "\n")
-		if len(lines) != want {
-			t.Fatalf("%d lines, want %d", len(lines), want)
-		}
-		var rows []map[string]any
-		for _, line := range lines {
-			var row map[string]any
-			if err := json.Unmarshal([]byte(line), &row); err != nil {
-				t.Fatalf("line is not a JSON object: %v\n%s", err, line)
-			}
-			rows = append(rows, row)
-		}
-		checkJSONTypes(t, rows)
+		checkJSONTypes(t, readJSONLines(t, got.stdout, want))
 	})
 	t.Run("no rows", func(t *testing.T) {
 		empty := append([]string{"prolific_batch_response", "--where", "batch_id = '6a1b2c3d-0000-4000-8000-0000000000ff'",
@@ -215,6 +188,44 @@ func TestOutputShapes(t *testing.T) {
 			}
 		}
 	})
+}
+
+// checkCSVShape: a header, then want rows whose JSON column holds JSON text and whose timestamp is RFC 3339.
+func checkCSVShape(t *testing.T, records [][]string, want int) {
+	t.Helper()
+	if !slices.Equal(records[0], []string{"id", "created_at", "answer", "metadata", "schema_version", "no_submission"}) {
+		t.Errorf("header %q", records[0])
+	}
+	if len(records) != want+1 {
+		t.Fatalf("%d records, want a header and %d rows", len(records), want)
+	}
+	for _, record := range records[1:] {
+		var answer any
+		if err := json.Unmarshal([]byte(record[2]), &answer); err != nil {
+			t.Errorf("answer is not JSON text in CSV: %q", record[2])
+		}
+		if _, err := time.Parse(time.RFC3339Nano, record[1]); err != nil {
+			t.Errorf("created_at %q is not RFC 3339", record[1])
+		}
+	}
+}
+
+// readJSONLines reads want lines, each a JSON object.
+func readJSONLines(t *testing.T, stdout string, want int) []map[string]any {
+	t.Helper()
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	if len(lines) != want {
+		t.Fatalf("%d lines, want %d", len(lines), want)
+	}
+	var rows []map[string]any
+	for _, line := range lines {
+		var row map[string]any
+		if err := json.Unmarshal([]byte(line), &row); err != nil {
+			t.Fatalf("line is not a JSON object: %v\n%s", err, line)
+		}
+		rows = append(rows, row)
+	}
+	return rows
 }
 
 // checkJSONTypes: JSON columns are JSON values, not strings holding JSON; NULL is null.
@@ -254,24 +265,7 @@ func TestLimit(t *testing.T) {
 
 func TestConfigFiles(t *testing.T) {
 	api, baseURL := startFake(t)
-	dir := writeSpc(t, `
-# Steampipe's own arguments (plugin) are not passed to the plugin.
-connection "prolific" {
-  plugin   = "prolific"
-  token    = "`+api.Token+`"
-  base_url = "`+baseURL+`"
-}
-
-connection "prolific_second" {
-  plugin   = "local/prolific"
-  token    = "`+api.Token+`"
-  base_url = "`+baseURL+`"
-}
-
-connection "other" {
-  plugin = "aws"
-}
-`)
+	dir := writeSpc(t, twoConnectionsSpc(api.Token, baseURL))
 	workspaces := []string{"prolific_workspace", "--select", "id"}
 	t.Run("default connection from --config-dir", func(t *testing.T) {
 		runCommand(t, nil, append(workspaces, "--config-dir", dir)...).expect(t, exitOK)
@@ -288,14 +282,8 @@ connection "other" {
 		runCommand(t, []string{"HOME=" + home}, workspaces...).expect(t, exitOK)
 	})
 	t.Run("the shipped config/prolific.spc", func(t *testing.T) {
-		shipped, err := os.ReadFile("../../config/prolific.spc")
-		must(t, err)
-		text := regexp.MustCompile(`(?m)^  # token = .*$`).ReplaceAllString(string(shipped), `  token = "`+api.Token+`"`)
-		text = regexp.MustCompile(`(?m)^  # base_url = .*$`).ReplaceAllString(text, `  base_url = "`+baseURL+`"`)
-		if !strings.Contains(text, baseURL) || !strings.Contains(text, api.Token) {
-			t.Fatal("config/prolific.spc no longer has the commented token and base_url lines this test sets")
-		}
-		runCommand(t, nil, append(workspaces, "--config-dir", writeSpc(t, text))...).expect(t, exitOK)
+		runCommand(t, nil, append(workspaces, "--config-dir", writeSpc(t, shippedSpc(t, api.Token, baseURL)))...).
+			expect(t, exitOK)
 	})
 	t.Run("unknown connection", func(t *testing.T) {
 		runCommand(t, nil, append(workspaces, "--config-dir", dir, "--connection", "nope")...).
@@ -316,6 +304,41 @@ connection "other" {
 	t.Run("no token anywhere", func(t *testing.T) {
 		runCommand(t, nil, workspaces...).expect(t, exitFailed, "no Prolific API token", "PROLIFIC_TOKEN")
 	})
+}
+
+// twoConnectionsSpc is a config file with two prolific connections and another plugin's. Steampipe's own arguments
+// (plugin) are not passed to the plugin.
+func twoConnectionsSpc(token, baseURL string) string {
+	return `
+connection "prolific" {
+  plugin   = "prolific"
+  token    = "` + token + `"
+  base_url = "` + baseURL + `"
+}
+
+connection "prolific_second" {
+  plugin   = "local/prolific"
+  token    = "` + token + `"
+  base_url = "` + baseURL + `"
+}
+
+connection "other" {
+  plugin = "aws"
+}
+`
+}
+
+// shippedSpc is config/prolific.spc with its commented token and base_url lines set.
+func shippedSpc(t *testing.T, token, baseURL string) string {
+	t.Helper()
+	shipped, err := os.ReadFile("../../config/prolific.spc")
+	must(t, err)
+	text := regexp.MustCompile(`(?m)^  # token = .*$`).ReplaceAllString(string(shipped), `  token = "`+token+`"`)
+	text = regexp.MustCompile(`(?m)^  # base_url = .*$`).ReplaceAllString(text, `  base_url = "`+baseURL+`"`)
+	if !strings.Contains(text, baseURL) || !strings.Contains(text, token) {
+		t.Fatal("config/prolific.spc no longer has the commented token and base_url lines this test sets")
+	}
+	return text
 }
 
 func TestWhereClauses(t *testing.T) {
