@@ -253,6 +253,20 @@ func checkJSONTypes(t *testing.T, rows []map[string]any) {
 	}
 }
 
+// Warnings that say a result may be incomplete reach stderr by default; STEAMPIPE_LOG_LEVEL still chooses.
+func TestPluginWarningsAreShown(t *testing.T) {
+	_, baseURL := startFake(t)
+	args := append([]string{"prolific_batch_response", "--where", "batch_id = '" + fakeapi.BatchCountMismatch + "'",
+		"--select", "id"}, configFlag(baseURL)...)
+	shown := runCommand(t, nil, args...)
+	shown.expect(t, exitOK, "count_mismatch")
+	quiet := runCommand(t, []string{"STEAMPIPE_LOG_LEVEL=error"}, args...)
+	quiet.expect(t, exitOK)
+	if strings.Contains(quiet.stderr, "count_mismatch") {
+		t.Errorf("STEAMPIPE_LOG_LEVEL=error still logged the warning: %q", quiet.stderr)
+	}
+}
+
 func TestLimit(t *testing.T) {
 	_, baseURL := startFake(t)
 	got := runInProcess(t, false, append([]string{"prolific_batch_response", "--where",
@@ -404,10 +418,12 @@ func TestCommandLine(t *testing.T) {
 			t.Errorf("-h lacks %q", text)
 		}
 	}
-	version := runCommand(t, nil, "--version")
-	version.expect(t, exitOK)
-	if version.stdout != "steampipe_export_prolific "+prolific.Version+"\n" {
-		t.Errorf("--version printed %q", version.stdout)
+	for _, flag := range []string{"--version", "-v"} {
+		version := runCommand(t, nil, flag)
+		version.expect(t, exitOK)
+		if version.stdout != "steampipe_export_prolific "+prolific.Version+"\n" {
+			t.Errorf("%s printed %q", flag, version.stdout)
+		}
 	}
 	for args, want := range map[string]string{
 		"":                              "name the table to export",

@@ -95,7 +95,9 @@ func pluginServer(connection, config string) (*host.Host, map[string]*proto.Tabl
 	if c := hosts.byConfig[key]; c != nil {
 		return c.host, c.schema, nil
 	}
-	h := host.Start(host.Options{Connection: connection, Cache: host.NoCache, LogLevel: "off"})
+	// Warnings reach stderr by default: they say when a result may be incomplete (a batch whose count differs from
+	// its rows, items that could not be rows, a deprecated endpoint). STEAMPIPE_LOG_LEVEL still chooses another level.
+	h := host.Start(host.Options{Connection: connection, Cache: host.NoCache, LogLevel: "warn"})
 	if err := h.Configure(config); err != nil {
 		return nil, nil, configError{fmt.Errorf("connection %q: %w", connection, err)}
 	}

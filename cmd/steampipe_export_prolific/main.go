@@ -171,6 +171,7 @@ func parseArgs(args []string, stdout io.Writer) (options, error) {
 	fs.StringVar(&opts.configDir, "config-dir", "", "")
 	fs.StringVar(&opts.config, "config", "", "")
 	fs.BoolVar(&version, "version", false, "")
+	fs.BoolVar(&version, "v", false, "")
 
 	var positional []string
 	for rest := args; ; {
@@ -235,7 +236,7 @@ Flags:
   --config HCL         the connection's settings as text, instead of the config files,
                        for example --config 'token = "..."'
   -h, --help           show this help
-  --version            show the version
+  -v, --version        show the version
 
 The API token comes from the connection's 'token' setting or, if that is not set, from the
 PROLIFIC_TOKEN environment variable (PROLIFIC_URL likewise sets base_url).
