@@ -16,15 +16,27 @@ STRESS_SCANS=(
   "IN list with one failing batch|select count(*) from prolific_batch_response where batch_id in ('7c2e9a41-3b5d-4f68-8a1e-2d9c4b7f0e13', 'fault-truncated')"
 )
 
-# stress_load_start / stress_load_stop: busy loops on all cores but one.
+# stress_load_start / stress_load_stop: busy loops on all cores but one. Each loop ends by itself once the stage's
+# shell is gone, and holds none of the stage's files: a stage killed before stress_load_stop (by SIGPIPE, say) once
+# left a loop spinning for good, holding the machine-wide lock every later Steampipe stage waited on.
 stress_load_start() {
   STRESS_LOAD_PIDS=()
-  local cores
+  local cores stage=$$
   cores=$(nproc)
   for _ in $(seq $((cores > 1 ? cores - 1 : 1))); do
-    (while :; do :; done) &
+    (stress_close_fds; while kill -0 "$stage" 2>/dev/null; do :; done) &
     STRESS_LOAD_PIDS+=($!)
   done
+}
+
+# stress_close_fds closes every descriptor above stderr, the stage's locks among them.
+stress_close_fds() {
+  local fd
+  for fd in /proc/self/fd/*; do
+    fd=${fd##*/}
+    [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null
+  done
+  return 0
 }
 stress_load_stop() {
   [ "${#STRESS_LOAD_PIDS[@]}" -eq 0 ] || kill "${STRESS_LOAD_PIDS[@]}" 2>/dev/null || true
