@@ -18,6 +18,7 @@
 #   make test-dashboards  the Powerpipe mod in dashboards/ run by real Powerpipe on both FDW builds (root)
 #   make release    every release artifact into dist/, with SHA256SUMS and manifest.json (docs/releasing.md)
 #   make release-check  rebuild the plugin and export CLI from a copy of the tree with an empty Go cache: same sha256
+#   make publish REGISTRY=ghcr.io  push dist/'s plugin as the OCI image Steampipe installs, REGISTRY/pipeworks/prolific
 
 STEAMPIPE_INSTALL_DIR ?= $(HOME)/.steampipe
 PLUGIN_DIR            := $(STEAMPIPE_INSTALL_DIR)/plugins/local/prolific
@@ -141,7 +142,7 @@ export:
 test-export: export
 	EXPORT_BINARY=$(EXPORT_BINARY) go test -count=1 ./cmd/steampipe_export_prolific
 
-.PHONY: release release-check
+.PHONY: release release-check publish
 
 # Release artifacts into dist/ (release/release.sh): the plugin for linux and darwin, amd64 and arm64, gzipped for
 # Steampipe's OCI installer; the export CLI for the same platforms, the SQLite and PostgreSQL 15 extensions as
@@ -153,3 +154,10 @@ release:
 # the bytes of dist/ (release/check-reproducible.sh).
 release-check:
 	release/check-reproducible.sh
+
+# Push dist/ as the OCI plugin image $(IMAGE):<version without v> and :latest (release/publish.sh). Credentials come
+# from REGISTRY_USERNAME and REGISTRY_PASSWORD, or from the Docker config (docker login / oras login).
+REGISTRY ?= ghcr.io
+IMAGE    ?= $(REGISTRY)/pipeworks/prolific
+publish:
+	IMAGE=$(IMAGE) release/publish.sh
