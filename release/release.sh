@@ -47,12 +47,14 @@ rm -rf "$DIST" "$STAGE"
 mkdir -p "$DIST" "$STAGE"
 start=$(date +%s)
 
-# check_sdk FILE: the binary must link the patched SDK, the replaced module (go version -m prints `=> ./third_party/...`).
+# check_sdk FILE: the binary must link the patched SDK, the replaced module: go version -m prints
+# `=> ./third_party/steampipe-plugin-sdk (devel)`, or the absolute path for the PostgreSQL extension, whose FDW module
+# replaces the SDK by this tree's copy (postgres/build-extension.sh).
 check_sdk() {
   local line
   line=$(go version -m "$1" | grep -A1 -E "^[[:space:]]+dep[[:space:]]+$SDK_MODULE[[:space:]]" | tr -s '\t ' ' ')
   case "$line" in
-    *"=> ./third_party/steampipe-plugin-sdk (devel)"*) ;;
+    *"=> ./third_party/steampipe-plugin-sdk (devel)"* | *"=> $REPO/third_party/steampipe-plugin-sdk (devel)"*) ;;
     *) die "$1 is not built against the patched SDK; go version -m says: ${line:-no $SDK_MODULE}" ;;
   esac
 }
