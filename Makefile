@@ -19,6 +19,7 @@
 #   make release    every release artifact into dist/, with SHA256SUMS and manifest.json (docs/releasing.md)
 #   make release-check  rebuild the plugin and export CLI from a copy of the tree with an empty Go cache: same sha256
 #   make publish REGISTRY=ghcr.io  push dist/'s plugin as the OCI image Steampipe installs, REGISTRY/pipeworks/prolific
+#   make test-install  the real Steampipe CLI installs the image from a local registry; each tarball installs (root)
 
 STEAMPIPE_INSTALL_DIR ?= $(HOME)/.steampipe
 PLUGIN_DIR            := $(STEAMPIPE_INSTALL_DIR)/plugins/local/prolific
@@ -142,7 +143,7 @@ export:
 test-export: export
 	EXPORT_BINARY=$(EXPORT_BINARY) go test -count=1 ./cmd/steampipe_export_prolific
 
-.PHONY: release release-check publish
+.PHONY: release release-check publish test-install
 
 # Release artifacts into dist/ (release/release.sh): the plugin for linux and darwin, amd64 and arm64, gzipped for
 # Steampipe's OCI installer; the export CLI for the same platforms, the SQLite and PostgreSQL 15 extensions as
@@ -161,3 +162,8 @@ REGISTRY ?= ghcr.io
 IMAGE    ?= $(REGISTRY)/pipeworks/prolific
 publish:
 	IMAGE=$(IMAGE) release/publish.sh
+
+# The release as users install it (release/test-install.sh, root): a local OCI registry with TLS, make publish into
+# it, the real Steampipe CLI v1.1.3 installs, queries and moves to a second version; each tarball's install.sh.
+test-install:
+	release/test-install.sh
