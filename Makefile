@@ -16,12 +16,17 @@
 #   make sqlite     build the SQLite extension build/steampipe_sqlite_prolific.so
 #   make test-sqlite  the SQLite stage: the extension from Python and the sqlite3 shell against the fake API
 #   make test-dashboards  the Powerpipe mod in dashboards/ run by real Powerpipe on both FDW builds (root)
+#   make release    every release artifact into dist/, with SHA256SUMS and manifest.json (docs/releasing.md)
+#   make release-check  rebuild the plugin and export CLI from a copy of the tree with an empty Go cache: same sha256
+#   make publish REGISTRY=ghcr.io  push dist/'s plugin as the OCI image Steampipe installs, REGISTRY/pipeworks/prolific
+#   make test-install  the real Steampipe CLI installs the image from a local registry; each tarball installs (root)
 
 STEAMPIPE_INSTALL_DIR ?= $(HOME)/.steampipe
 PLUGIN_DIR            := $(STEAMPIPE_INSTALL_DIR)/plugins/local/prolific
 CONFIG_DIR            := $(STEAMPIPE_INSTALL_DIR)/config
 BUILD_TAGS            := netgo
-VERSION               ?= v0.0.1
+# The version every build reports (prolific.Version, the User-Agent). A clone without tags gets the commit's short hash.
+VERSION               ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo v0.0.0-unknown)
 LDFLAGS               := -X github.com/pipeworks/steampipe-plugin-prolific/prolific.Version=$(VERSION)
 GOLANGCI_LINT_VERSION := v2.11.4
 GOLANGCI_LINT         := $(CURDIR)/build/bin/golangci-lint
@@ -137,3 +142,28 @@ export:
 # The export's tests (also part of make test) again, their command runs through the binary make export built.
 test-export: export
 	EXPORT_BINARY=$(EXPORT_BINARY) go test -count=1 ./cmd/steampipe_export_prolific
+
+.PHONY: release release-check publish test-install
+
+# Release artifacts into dist/ (release/release.sh): the plugin for linux and darwin, amd64 and arm64, gzipped for
+# Steampipe's OCI installer; the export CLI for the same platforms, the SQLite and PostgreSQL 15 extensions as
+# "Anywhere" tarballs with install scripts; SHA256SUMS and manifest.json. All against the patched SDK.
+release:
+	VERSION=$(VERSION) release/release.sh
+
+# Reproducibility: the plugin and export CLI rebuilt from a copy at another path, with an empty Go cache, must have
+# the bytes of dist/ (release/check-reproducible.sh).
+release-check:
+	release/check-reproducible.sh
+
+# Push dist/ as the OCI plugin image $(IMAGE):<version without v> and :latest (release/publish.sh). Credentials come
+# from REGISTRY_USERNAME and REGISTRY_PASSWORD, or from the Docker config (docker login / oras login).
+REGISTRY ?= ghcr.io
+IMAGE    ?= $(REGISTRY)/pipeworks/prolific
+publish:
+	IMAGE=$(IMAGE) release/publish.sh
+
+# The release as users install it (release/test-install.sh, root): a local OCI registry with TLS, make publish into
+# it, the real Steampipe CLI v1.1.3 installs, queries and moves to a second version; each tarball's install.sh.
+test-install:
+	release/test-install.sh

@@ -6,9 +6,9 @@
 # installs the plugin binary that `make install` builds. Steampipe refuses to run as root, so it runs as the
 # unprivileged user prolific-steampipe: as_user runs a command as that user with the install dir's environment.
 #
-# Source it after setting REPO, WORK and the log/die functions. It sets INSTALL, STEAMPIPE, SP_USER, SP_HOME, SPPORT
-# and SP_ENV, takes the machine-wide Steampipe lock (fd 9), and sets an EXIT trap that stops the service. The caller
-# writes $INSTALL/config/prolific.spc and starts what else it needs.
+# Source it after setting REPO, WORK and the log/die functions (SP_LOCAL_PLUGIN=0 skips `make install`). It sets
+# INSTALL, STEAMPIPE, SP_USER, SP_HOME, SPPORT and SP_ENV, takes the machine-wide Steampipe lock (fd 9), and sets an
+# EXIT trap that stops the service. The caller writes $INSTALL/config/prolific.spc and starts what else it needs.
 
 INSTALL=$WORK/install
 SPPORT=9193
@@ -81,5 +81,10 @@ cat >"$INSTALL/db/versions.json" <<EOF
  "struct_version": 20220411}
 EOF
 
-# The plugin binary, built by `make` with the patched SDK, and its connections.
-make -s -C "$REPO" install STEAMPIPE_INSTALL_DIR="$INSTALL" >/dev/null
+# The plugin binary, built by `make` with the patched SDK, and its connections. SP_LOCAL_PLUGIN=0 leaves them out
+# (make test-install installs the plugin from an OCI registry instead).
+if [ "${SP_LOCAL_PLUGIN:-1}" = 1 ]; then
+  make -s -C "$REPO" install STEAMPIPE_INSTALL_DIR="$INSTALL" >/dev/null
+else
+  mkdir -p "$INSTALL/config"
+fi

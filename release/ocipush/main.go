@@ -1,0 +1,205 @@
+// Command ocipush pushes a release's plugin binaries as the OCI image that Steampipe's plugin installer reads
+// (`steampipe plugin install REGISTRY/pipeworks/prolific@VERSION`). make publish runs it (release/publish.sh).
+//
+// The layout and media types are those of github.com/turbot/pipe-fittings/v2 v2.3.6 ociinstaller, the installer of
+// the Steampipe CLI v1.1.3 (see docs/releasing.md, "The OCI image"):
+//
+//	config  application/vnd.turbot.steampipe.config.v1+json
+//	        {"schemaVersion": "2020-11-18", "plugin": {"name", "organization", "version"}}
+//	layer   application/vnd.turbot.steampipe.plugin.<os>-<arch>.layer.v1+gzip, one per platform, titled
+//	        steampipe-plugin-prolific_<os>_<arch>.gz; the gzip header names the file Steampipe writes
+//	layer   application/vnd.turbot.steampipe.plugin.docs.layer.v1+tar   the docs directory (index.md, tables/)
+//	layer   application/vnd.turbot.steampipe.plugin.spc.layer.v1+tar    the config directory (prolific.spc)
+//	layer   application/vnd.turbot.steampipe.plugin.license.layer.v1+text  LICENSE
+//
+// Directories are pushed as oras does (a gzipped tar with the io.deis.oras.content.unpack annotation), which the
+// installer's oras file store unpacks. The manifest is an OCI image manifest (image-spec v1.0) whose created
+// annotation is SOURCE_DATE_EPOCH, so the same dist/ gives the same digest.
+//
+// Credentials: REGISTRY_USERNAME and REGISTRY_PASSWORD if set, otherwise the Docker config (docker login, oras
+// login). TLS is verified with the system roots; SSL_CERT_FILE adds a private CA.
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	ocispec "github.com/opencontainers/image-spec/specs-go/v1"
+	"oras.land/oras-go/v2"
+	"oras.land/oras-go/v2/content"
+	"oras.land/oras-go/v2/content/file"
+	"oras.land/oras-go/v2/registry/remote"
+	"oras.land/oras-go/v2/registry/remote/auth"
+	"oras.land/oras-go/v2/registry/remote/credentials"
+	"oras.land/oras-go/v2/registry/remote/retry"
+)
+
+const (
+	mediaTypeConfig  = "application/vnd.turbot.steampipe.config.v1+json"
+	mediaTypeBinary  = "application/vnd.turbot.steampipe.plugin.%s-%s.layer.v1+gzip"
+	mediaTypeDocs    = "application/vnd.turbot.steampipe.plugin.docs.layer.v1+tar"
+	mediaTypeSpc     = "application/vnd.turbot.steampipe.plugin.spc.layer.v1+tar"
+	mediaTypeLicense = "application/vnd.turbot.steampipe.plugin.license.layer.v1+text"
+	configSchema     = "2020-11-18"
+)
+
+var binaryName = regexp.MustCompile(`^steampipe-plugin-prolific_([a-z0-9]+)_([a-z0-9]+)\.gz$`)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "ocipush: ERROR:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	dist := flag.String("dist", "dist", "directory with steampipe-plugin-prolific_<os>_<arch>.gz")
+	image := flag.String("image", "", "repository to push to, for example ghcr.io/pipeworks/prolific")
+	version := flag.String("version", "", "plugin version, for example v0.3.0; the image is tagged without the v")
+	tags := flag.String("tags", "latest", "comma-separated further tags")
+	docs := flag.String("docs", "", "docs directory to ship (index.md, tables/)")
+	spc := flag.String("spc", "", "config directory to ship (prolific.spc)")
+	license := flag.String("license", "", "LICENSE file")
+	org := flag.String("org", "pipeworks", "organization in the image config")
+	plainHTTP := flag.Bool("plain-http", false, "talk to the registry over plain HTTP")
+	flag.Parse()
+	if *image == "" || *version == "" || *docs == "" || *spc == "" || *license == "" {
+		return fmt.Errorf("-image, -version, -docs, -spc and -license are required")
+	}
+	ctx := context.Background()
+	tag := strings.TrimPrefix(*version, "v") // Steampipe strips the v of @v1.2.3 before it looks up the tag
+
+	work, err := os.MkdirTemp("", "ocipush-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(work)
+	store, err := file.New(work)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	store.TarReproducible = true
+
+	var layers []ocispec.Descriptor
+	add := func(name, mediaType, path string) error {
+		desc, err := store.Add(ctx, name, mediaType, path)
+		if err != nil {
+			return fmt.Errorf("adding %s: %w", path, err)
+		}
+		layers = append(layers, desc)
+		return nil
+	}
+	entries, err := os.ReadDir(*dist)
+	if err != nil {
+		return err
+	}
+	platforms := 0
+	for _, e := range entries {
+		m := binaryName.FindStringSubmatch(e.Name())
+		if m == nil {
+			continue
+		}
+		if err := add(e.Name(), fmt.Sprintf(mediaTypeBinary, m[1], m[2]), filepath.Join(*dist, e.Name())); err != nil {
+			return err
+		}
+		platforms++
+	}
+	if platforms == 0 {
+		return fmt.Errorf("no steampipe-plugin-prolific_<os>_<arch>.gz in %s: run make release first", *dist)
+	}
+	if err := add("docs", mediaTypeDocs, *docs); err != nil {
+		return err
+	}
+	if err := add("config", mediaTypeSpc, *spc); err != nil {
+		return err
+	}
+	if err := add("LICENSE", mediaTypeLicense, *license); err != nil {
+		return err
+	}
+
+	var cfg struct {
+		SchemaVersion string `json:"schemaVersion"`
+		Plugin        struct {
+			Name         string `json:"name"`
+			Organization string `json:"organization"`
+			Version      string `json:"version"`
+		} `json:"plugin"`
+	}
+	cfg.SchemaVersion = configSchema
+	cfg.Plugin.Name = filepath.Base(*image)
+	cfg.Plugin.Organization = *org
+	cfg.Plugin.Version = tag
+	cfgBytes, err := json.Marshal(cfg)
+	if err != nil {
+		return err
+	}
+	cfgDesc := content.NewDescriptorFromBytes(mediaTypeConfig, cfgBytes)
+	if err := store.Push(ctx, cfgDesc, bytes.NewReader(cfgBytes)); err != nil {
+		return err
+	}
+
+	created := time.Unix(0, 0).UTC()
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		sec, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return fmt.Errorf("SOURCE_DATE_EPOCH: %w", err)
+		}
+		created = time.Unix(sec, 0).UTC()
+	}
+	manifest, err := oras.PackManifest(ctx, store, oras.PackManifestVersion1_0, "", oras.PackManifestOptions{
+		Layers:           layers,
+		ConfigDescriptor: &cfgDesc,
+		ManifestAnnotations: map[string]string{
+			ocispec.AnnotationCreated:  created.Format(time.RFC3339),
+			ocispec.AnnotationVersion:  tag,
+			ocispec.AnnotationTitle:    cfg.Plugin.Name,
+			ocispec.AnnotationSource:   "https://github.com/pipeworks/steampipe-plugin-prolific",
+			ocispec.AnnotationLicenses: "Apache-2.0",
+		},
+	})
+	if err != nil {
+		return err
+	}
+	if err := store.Tag(ctx, manifest, tag); err != nil {
+		return err
+	}
+
+	repo, err := remote.NewRepository(*image)
+	if err != nil {
+		return err
+	}
+	repo.PlainHTTP = *plainHTTP
+	client := &auth.Client{Client: retry.DefaultClient, Cache: auth.NewCache()}
+	if user, pass := os.Getenv("REGISTRY_USERNAME"), os.Getenv("REGISTRY_PASSWORD"); user != "" || pass != "" {
+		client.Credential = auth.StaticCredential(repo.Reference.Registry, auth.Credential{Username: user, Password: pass})
+	} else if creds, err := credentials.NewStoreFromDocker(credentials.StoreOptions{}); err == nil {
+		client.Credential = credentials.Credential(creds)
+	}
+	repo.Client = client
+
+	if _, err := oras.Copy(ctx, store, tag, repo, tag, oras.DefaultCopyOptions); err != nil {
+		return fmt.Errorf("pushing %s:%s: %w", *image, tag, err)
+	}
+	pushed := []string{tag}
+	for _, t := range strings.Split(*tags, ",") {
+		if t = strings.TrimSpace(t); t == "" || t == tag {
+			continue
+		}
+		if err := repo.Tag(ctx, manifest, t); err != nil {
+			return fmt.Errorf("tagging %s:%s: %w", *image, t, err)
+		}
+		pushed = append(pushed, t)
+	}
+	fmt.Printf("pushed %s@%s (%d platforms) as %s:%s\n", *image, manifest.Digest, platforms, *image, strings.Join(pushed, ", :"))
+	return nil
+}
