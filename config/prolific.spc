@@ -33,4 +33,11 @@ connection "prolific" {
   # many batches, or a join, runs many scans; this keeps them from flooding Prolific. Optional. Defaults to 5.
   # The plugin also paces how fast scans start with the rate limiter "prolific_api" (see docs/index.md).
   # max_concurrent_requests = 5
+
+  # HTTP statuses with which a workspace or project is left out of a listing instead of failing the query, such as
+  # [403] for a workspace the token is listed in but cannot read. A listing across workspaces or projects (batches,
+  # collections, projects, studies, participant groups, and an aggregator over them) then returns the other ones'
+  # rows, and the plugin log names each one left out; the rows are incomplete without an error, so leave it unset
+  # to be told. Optional. A list of statuses from 400 to 599. Defaults to [] (every error fails the query).
+  # ignore_error_codes = [403]
 }

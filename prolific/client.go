@@ -33,6 +33,8 @@ type Client struct {
 	// slots holds one token per open request. A 200-value IN list or a large join starts that many scans at once;
 	// the SDK's rate limiter only paces when they start, so this is what bounds how many run against Prolific.
 	slots chan struct{}
+	// ignoreErrorCodes are the statuses with which a workspace or project is left out of a listing (skipsParent).
+	ignoreErrorCodes []int
 }
 
 // newClient builds a client from resolved settings. The transport bounds every wait that happens before a body
@@ -50,12 +52,14 @@ func newClient(settings clientSettings) *Client {
 		ForceAttemptHTTP2:     true,
 	}
 	c := &Client{
-		baseURL:   settings.baseURL,
-		token:     settings.token,
-		timeout:   settings.timeout,
-		retry:     settings.retry,
-		slots:     make(chan struct{}, settings.maxConcurrent),
-		userAgent: "steampipe-plugin-prolific/" + Version + " (+https://github.com/pipeworks/steampipe-plugin-prolific)",
+		baseURL: settings.baseURL,
+		token:   settings.token,
+		timeout: settings.timeout,
+		retry:   settings.retry,
+		slots:   make(chan struct{}, settings.maxConcurrent),
+
+		ignoreErrorCodes: settings.ignoreErrorCodes,
+		userAgent:        "steampipe-plugin-prolific/" + Version + " (+https://github.com/pipeworks/steampipe-plugin-prolific)",
 	}
 	c.httpClient = &http.Client{Transport: transport, CheckRedirect: c.checkRedirect}
 	return c

@@ -28,8 +28,8 @@ func connect(ctx context.Context, d *plugin.QueryData) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("connection %q: %w", d.Connection.Name, err)
 	}
-	fingerprint := fmt.Sprintf("%s\x00%s\x00%v\x00%+v\x00%d", settings.token, settings.baseURL, settings.timeout,
-		settings.retry, settings.maxConcurrent)
+	fingerprint := fmt.Sprintf("%s\x00%s\x00%v\x00%+v\x00%d\x00%v", settings.token, settings.baseURL, settings.timeout,
+		settings.retry, settings.maxConcurrent, settings.ignoreErrorCodes)
 	clients.Lock()
 	defer clients.Unlock()
 	current := clients.byConnection[d.Connection.Name]
