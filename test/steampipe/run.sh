@@ -16,6 +16,8 @@
 #   errors       missing qual, 404, 401 (the token never appears), truncated and malformed bodies: `steampipe query`
 #                must print the error (v1.1.3 exits 0 when a scan fails after rows, so the output is what counts)
 #   aggregator   prolific_all over two connections with their own tokens, with sp_connection_name
+#   forbidden    a workspace that answers 403: the strict aggregator fails, the one with ignore_error_codes = [403]
+#                returns the other workspace's rows, and the plugin log names the workspace it left out
 #   dashboards   every dashboard and the benchmark of dashboards/, by Powerpipe through the service, against the
 #                golden files of make test-dashboards
 #   stress       every failing scan of test/stress, under CPU load: none may lose its error (and, measured only,
@@ -79,6 +81,32 @@ connection "prolific_all" {
   connections = ["prolific", "prolific_b"]
 }
 EOF
+# Connections of their own for the forbidden-workspace checks, so that no earlier query's cached rows answer them:
+# two accounts each strict (the default) and each with ignore_error_codes = [403], and an aggregator over each pair.
+for mode in strict ignore; do
+  for account in a b; do
+    token=$TOKEN_A; [ "$account" = a ] || token=$TOKEN_B
+    setting=; [ "$mode" = strict ] || setting='ignore_error_codes = [403]'
+    cat >>"$INSTALL/config/prolific.spc" <<EOF
+
+connection "prolific_${mode}_$account" {
+  plugin   = "local/prolific"
+  token    = "$token"
+  base_url = "http://127.0.0.1:$APIPORT"
+  timeout  = "2s"
+  $setting
+}
+EOF
+  done
+  cat >>"$INSTALL/config/prolific.spc" <<EOF
+
+connection "prolific_${mode}_all" {
+  type        = "aggregator"
+  plugin      = "local/prolific"
+  connections = ["prolific_${mode}_a", "prolific_${mode}_b"]
+}
+EOF
+done
 chown -R "$SP_USER" "$WORK"
 chmod 755 "$REPO/build" "$WORK"
 
@@ -177,6 +205,24 @@ check "join prolific_batch to prolific_batch_response" "$HERE/expected/join.csv"
 # The aggregator: every row once per connection, told apart by sp_connection_name.
 sp_query "select sp_connection_name, count(*) as responses from prolific_all.prolific_batch_response where batch_id = '7c2e9a41-3b5d-4f68-8a1e-2d9c4b7f0e13' group by sp_connection_name order by sp_connection_name" aggregator
 check "aggregator over two connections" "$HERE/expected/aggregator.csv" "$WORK/out/aggregator.out"
+
+# A workspace that answers 403 (the Vision workspace, to its batch and project lists): the strict aggregator fails,
+# the one with ignore_error_codes = [403] returns the NLP workspace's rows of each account.
+VISION=65f0c2a1b4e8d9a7c3f10a33
+fault() { curl -fsS -X POST "http://127.0.0.1:$APIPORT/_fake/faults?status=403&repeat=1&$1" >/dev/null; }
+fault "path=/api/v1/data-collection/batches&match=workspace_id%3D$VISION"
+fault "path=/api/v1/workspaces/$VISION/projects"
+for table in prolific_batch prolific_project; do
+  sp_query "select count(*) from prolific_strict_all.$table" "forbidden-strict-$table"
+  expect_error "403 workspace fails the strict aggregator on $table" "$WORK/out/forbidden-strict-$table.out" "403 Forbidden"
+  sp_query "select sp_connection_name, workspace_id, count(*) as listed from prolific_ignore_all.$table group by 1, 2 order by 1, 2" "forbidden-ignored-$table"
+  check "ignore_error_codes skips the 403 workspace in the aggregator on $table" "$HERE/expected/forbidden-ignored-$table.csv" "$WORK/out/forbidden-ignored-$table.out"
+done
+if ! grep -q "leaves this workspace $VISION out" "$INSTALL"/logs/plugin-*.log; then
+  failed "no warning naming the skipped workspace in the plugin log"
+elif grep -q -e "$TOKEN_A" -e "$TOKEN_B" "$INSTALL"/logs/plugin-*.log; then failed "the plugin log shows a token"
+else ok "the plugin log names the skipped workspace, and no token"; fi
+curl -fsS -X DELETE "http://127.0.0.1:$APIPORT/_fake/faults" >/dev/null
 
 # The Powerpipe mod through the service, against the same golden files as on our extension (test/dashboards).
 if DATABASE_URL="postgres://steampipe:steampipe-test@127.0.0.1:$SPPORT/steampipe?sslmode=disable" \
