@@ -29,9 +29,9 @@ connection "prolific" {
   # made, and the query fails with the last error. Optional. Defaults to "60s".
   # max_retry_wait = "60s"
 
-  # How many requests this connection may have open at once, a response still being read included. An IN list of
-  # many batches, or a join, runs many scans; this keeps them from flooding Prolific. Optional. Defaults to 5.
-  # The plugin also paces how fast scans start with the rate limiter "prolific_api" (see docs/index.md).
+  # Deprecated: set max_concurrency of the rate limiter "prolific_api" instead (see docs/index.md, "Errors, retries
+  # and limits"), which bounds the requests of each connection (5 by default). When set, this still bounds this
+  # connection's open requests as well, and the plugin logs a warning. It will be removed in a later release.
   # max_concurrent_requests = 5
 
   # HTTP statuses with which a workspace or project is left out of a listing instead of failing the query, such as

@@ -40,6 +40,10 @@ func connect(ctx context.Context, d *plugin.QueryData) (*Client, error) {
 		current.client.httpClient.CloseIdleConnections()
 	}
 	client := newClient(settings)
+	if settings.maxConcurrent > 0 {
+		loggerFrom(ctx).Warn("prolific.connect", "deprecated", "max_concurrent_requests", "connection", d.Connection.Name,
+			"instead", "the prolific_api limiter's max_concurrency (docs/index.md, \"Errors, retries and limits\")")
+	}
 	clients.byConnection[d.Connection.Name] = &connectionClient{fingerprint: fingerprint, client: client}
 	return client, nil
 }

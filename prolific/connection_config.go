@@ -24,7 +24,6 @@ const (
 	defaultMaxRetries     = 5
 	defaultRetryBaseDelay = 1 * time.Second
 	defaultMaxRetryWait   = 60 * time.Second
-	defaultMaxConcurrent  = 5
 
 	tokenEnvVar   = "PROLIFIC_TOKEN"
 	baseURLEnvVar = "PROLIFIC_URL"
@@ -65,7 +64,8 @@ type clientSettings struct {
 	baseURL *url.URL
 	timeout time.Duration
 	retry   retryPolicy
-	// maxConcurrent bounds the requests the connection has open at once, bodies still being read included.
+	// maxConcurrent, when the deprecated max_concurrent_requests sets it, bounds the requests the connection has open
+	// at once, bodies still being read included, on top of the rate limiters' max_concurrency. 0: no bound of its own.
 	maxConcurrent int
 	// ignoreErrorCodes are the statuses with which a workspace or project is skipped in a listing (sorted).
 	ignoreErrorCodes []int
@@ -82,9 +82,8 @@ const missingTokenMessage = "no Prolific API token: set 'token' in the connectio
 // lookupEnv is os.LookupEnv outside tests.
 func resolveSettings(config prolificConfig, lookupEnv func(string) (string, bool)) (clientSettings, error) {
 	settings := clientSettings{
-		timeout:       defaultTimeout,
-		maxConcurrent: defaultMaxConcurrent,
-		retry:         retryPolicy{maxRetries: defaultMaxRetries, baseDelay: defaultRetryBaseDelay, maxWait: defaultMaxRetryWait},
+		timeout: defaultTimeout,
+		retry:   retryPolicy{maxRetries: defaultMaxRetries, baseDelay: defaultRetryBaseDelay, maxWait: defaultMaxRetryWait},
 	}
 
 	token := firstNonEmpty(config.Token, tokenEnvVar, lookupEnv)

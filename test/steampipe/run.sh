@@ -46,7 +46,7 @@ mkdir -p "$WORK/out/docs"
 # And the same plugin built with the stock SDK (go.mod without its replace), to measure what the patches change.
 mkdir -p "$INSTALL/plugins/local/prolific_stock"
 STOCK_MODFILE=$("$REPO/patches/sdk.sh" stock)
-(cd "$REPO" && GOFLAGS="-modfile=$STOCK_MODFILE" go build -o "$INSTALL/plugins/local/prolific_stock/prolific_stock.plugin" .)
+(cd "$REPO" && GOFLAGS="-modfile=$STOCK_MODFILE -tags=stocksdk" go build -o "$INSTALL/plugins/local/prolific_stock/prolific_stock.plugin" .)
 cat >"$INSTALL/config/prolific.spc" <<EOF
 connection "prolific" {
   plugin   = "local/prolific"
