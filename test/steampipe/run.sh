@@ -16,6 +16,8 @@
 #   errors       missing qual, 404, 401 (the token never appears), truncated and malformed bodies: `steampipe query`
 #                must print the error (v1.1.3 exits 0 when a scan fails after rows, so the output is what counts)
 #   aggregator   prolific_all over two connections with their own tokens, with sp_connection_name
+#   cache        with the service's cache on, a table's list columns and then a column with its own hydrate: the
+#                hydrated values, not NULL, and the list columns again from the cache
 #   forbidden    a workspace that answers 403: the strict aggregator fails, the one with ignore_error_codes = [403]
 #                returns the other workspace's rows, and the plugin log names the workspace it left out
 #   dashboards   every dashboard and the benchmark of dashboards/, by Powerpipe through the service, against the
@@ -79,6 +81,16 @@ connection "prolific_all" {
   type        = "aggregator"
   plugin      = "local/prolific"
   connections = ["prolific", "prolific_b"]
+}
+EOF
+# A connection that only the cache check reads, so that nothing before it has cached its rows.
+cat >>"$INSTALL/config/prolific.spc" <<EOF
+
+connection "prolific_cache" {
+  plugin   = "local/prolific"
+  token    = "$TOKEN_A"
+  base_url = "http://127.0.0.1:$APIPORT"
+  timeout  = "2s"
 }
 EOF
 # Connections of their own for the forbidden-workspace checks, so that no earlier query's cached rows answer them:
@@ -205,6 +217,26 @@ check "join prolific_batch to prolific_batch_response" "$HERE/expected/join.csv"
 # The aggregator: every row once per connection, told apart by sp_connection_name.
 sp_query "select sp_connection_name, count(*) as responses from prolific_all.prolific_batch_response where batch_id = '7c2e9a41-3b5d-4f68-8a1e-2d9c4b7f0e13' group by sp_connection_name order by sp_connection_name" aggregator
 check "aggregator over two connections" "$HERE/expected/aggregator.csv" "$WORK/out/aggregator.out"
+
+# The query cache (on in the service) after a read of a table's list columns: the same rows with a column that needs
+# its own hydrate (a workspace's balance, a collection's detail) come back hydrated, not NULL (upstream SDK #897,
+# patches/sdk/0006's header), by new requests to those endpoints; the list columns again are a cache hit.
+requests() { curl -fsS "http://127.0.0.1:$APIPORT/_fake/requests?prefix=$1" | sed 's/.*"count":\([0-9]*\).*/\1/'; }
+cache_query() { "${PSQL[@]}" -A -F, -P footer=off -c "$1" 2>&1; }
+{
+  cache_query "select id, title from prolific_cache.prolific_workspace order by id"
+  before=$(requests /api/v1/workspaces/)
+  cache_query "select id, title, balance_currency_code, total_balance from prolific_cache.prolific_workspace order by id"
+  echo "requests (the list, and the balance of each workspace): $(($(requests /api/v1/workspaces/) - before))"
+  cache_query "select id, name from prolific_cache.prolific_collection order by id"
+  before=$(requests /api/v1/data-collection/collections/)
+  cache_query "select id, name, jsonb_array_length(collection_items) as pages from prolific_cache.prolific_collection order by id"
+  echo "collection detail requests: $(($(requests /api/v1/data-collection/collections/) - before))"
+  before=$(requests /api/v1/)
+  cache_query "select id, name from prolific_cache.prolific_collection order by id" >/dev/null
+  echo "requests for the list columns again: $(($(requests /api/v1/) - before))"
+} >"$WORK/out/cache-hydrated.out"
+check "cache: hydrated columns after a cached read of the list columns" "$HERE/expected/cache-hydrated.out" "$WORK/out/cache-hydrated.out"
 
 # A workspace that answers 403 (the Vision workspace, to its batch and project lists): the strict aggregator fails,
 # the one with ignore_error_codes = [403] returns the NLP workspace's rows of each account.
