@@ -70,6 +70,14 @@ func (s *Server) ClearFaults() {
 }
 
 // takeFault returns the first fault queued for path whose Query the request matches, and uses it up unless it repeats.
+// ClearFaultsFor removes the faults queued for path, and keeps the others (such as the standard fixtures' fault-*
+// batches).
+func (s *Server) ClearFaultsFor(path string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.faults, strings.TrimSuffix(path, "/"))
+}
+
 func (s *Server) takeFault(path string, query url.Values) *Fault {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -21,7 +21,7 @@ const controlPrefix = "/_fake/"
 //	     [&match=Q]   only requests whose query has the parameters of the escaped query string Q, such as
 //	                  match=workspace_id%3D65f0... (the others are served normally)
 //	     [&repeat=1]  every matching request from now on, instead of the next N
-//	DELETE /_fake/faults              remove every fault
+//	DELETE /_fake/faults?path=P       remove the faults of P (the fixtures' fault-* batches keep theirs)
 //	GET  /_fake/requests?prefix=P     the requests whose escaped path starts with P: {"count": n, "queries": [...]}
 func withControl(server *fakeapi.Server) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -32,9 +32,9 @@ func withControl(server *fakeapi.Server) http.Handler {
 		switch {
 		case r.Method == http.MethodPost && r.URL.Path == controlPrefix+"faults":
 			injectFaults(w, r, server)
-		case r.Method == http.MethodDelete && r.URL.Path == controlPrefix+"faults":
-			server.ClearFaults()
-			writeControlJSON(w, http.StatusOK, map[string]int{"cleared": 1})
+		case r.Method == http.MethodDelete && r.URL.Path == controlPrefix+"faults" && strings.HasPrefix(r.URL.Query().Get("path"), "/"):
+			server.ClearFaultsFor(r.URL.Query().Get("path"))
+			writeControlJSON(w, http.StatusOK, map[string]string{"cleared": r.URL.Query().Get("path")})
 		case r.Method == http.MethodGet && r.URL.Path == controlPrefix+"requests":
 			writeRequests(w, server, r.URL.Query().Get("prefix"))
 		default:

@@ -241,9 +241,9 @@ check "cache: hydrated columns after a cached read of the list columns" "$HERE/e
 # A workspace that answers 403 (the Vision workspace, to its batch and project lists): the strict aggregator fails,
 # the one with ignore_error_codes = [403] returns the NLP workspace's rows of each account.
 VISION=65f0c2a1b4e8d9a7c3f10a33
-fault() { curl -fsS -X POST "http://127.0.0.1:$APIPORT/_fake/faults?status=403&repeat=1&$1" >/dev/null; }
-fault "path=/api/v1/data-collection/batches&match=workspace_id%3D$VISION"
-fault "path=/api/v1/workspaces/$VISION/projects"
+FORBIDDEN_PATHS=(/api/v1/data-collection/batches "/api/v1/workspaces/$VISION/projects")
+curl -fsS -X POST "http://127.0.0.1:$APIPORT/_fake/faults?status=403&repeat=1&path=${FORBIDDEN_PATHS[0]}&match=workspace_id%3D$VISION" >/dev/null
+curl -fsS -X POST "http://127.0.0.1:$APIPORT/_fake/faults?status=403&repeat=1&path=${FORBIDDEN_PATHS[1]}" >/dev/null
 for table in prolific_batch prolific_project; do
   sp_query "select count(*) from prolific_strict_all.$table" "forbidden-strict-$table"
   expect_error "403 workspace fails the strict aggregator on $table" "$WORK/out/forbidden-strict-$table.out" "403 Forbidden"
@@ -254,7 +254,7 @@ if ! grep -q "leaves this workspace $VISION out" "$INSTALL"/logs/plugin-*.log; t
   failed "no warning naming the skipped workspace in the plugin log"
 elif grep -q -e "$TOKEN_A" -e "$TOKEN_B" "$INSTALL"/logs/plugin-*.log; then failed "the plugin log shows a token"
 else ok "the plugin log names the skipped workspace, and no token"; fi
-curl -fsS -X DELETE "http://127.0.0.1:$APIPORT/_fake/faults" >/dev/null
+for path in "${FORBIDDEN_PATHS[@]}"; do curl -fsS -X DELETE "http://127.0.0.1:$APIPORT/_fake/faults?path=$path" >/dev/null; done
 
 # The Powerpipe mod through the service, against the same golden files as on our extension (test/dashboards).
 if DATABASE_URL="postgres://steampipe:steampipe-test@127.0.0.1:$SPPORT/steampipe?sslmode=disable" \
