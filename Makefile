@@ -89,7 +89,7 @@ test-steampipe:
 STRESS_RUNS ?= 200
 stress:
 	STRESS_RUNS=$(STRESS_RUNS) go test -count=1 -v -run NoErrorIsLost ./test/stress | grep -E '^(stress|---|ok|FAIL)'
-	STRESS_RUNS=$(STRESS_RUNS) STRESS_REPORT=1 GOFLAGS="-modfile=$$(patches/sdk.sh stock) $$(go env GOFLAGS)" \
+	STRESS_RUNS=$(STRESS_RUNS) STRESS_REPORT=1 GOFLAGS="-modfile=$$(patches/sdk.sh stock) -tags=stocksdk $$(go env GOFLAGS)" \
 		go test -count=1 -v -run NoErrorIsLost ./test/stress | grep -E '^(stress|ok|FAIL)'
 
 .PHONY: sqlite test-sqlite

@@ -29,8 +29,15 @@ connection "prolific" {
   # made, and the query fails with the last error. Optional. Defaults to "60s".
   # max_retry_wait = "60s"
 
-  # How many requests this connection may have open at once, a response still being read included. An IN list of
-  # many batches, or a join, runs many scans; this keeps them from flooding Prolific. Optional. Defaults to 5.
-  # The plugin also paces how fast scans start with the rate limiter "prolific_api" (see docs/index.md).
+  # Deprecated: set max_concurrency of the rate limiter "prolific_api" instead (see docs/index.md, "Errors, retries
+  # and limits"), which bounds the requests of each connection (5 by default). When set, this still bounds this
+  # connection's open requests as well, and the plugin logs a warning. It will be removed in a later release.
   # max_concurrent_requests = 5
+
+  # HTTP statuses with which a workspace or project is left out of a listing instead of failing the query, such as
+  # [403] for a workspace the token is listed in but cannot read. A listing across workspaces or projects (batches,
+  # collections, projects, studies, participant groups, and an aggregator over them) then returns the other ones'
+  # rows, and the plugin log names each one left out; the rows are incomplete without an error, so leave it unset
+  # to be told. Optional. A list of statuses from 400 to 599. Defaults to [] (every error fails the query).
+  # ignore_error_codes = [403]
 }

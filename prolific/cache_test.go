@@ -1,6 +1,7 @@
 package prolific_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -57,4 +58,52 @@ func TestCachedReadOfALargeBatchKeepsEveryRow(t *testing.T) {
 			t.Fatalf("run %d: %d rows, %d distinct ids; want %d of each", run, len(rows), len(ids), fakeapi.LargeBatchSize)
 		}
 	}
+}
+
+// TestCacheServesHydratedColumnsAfterListColumns: with the cache on, a query for a table's list columns, then one for
+// the same rows with a column that its own hydrate fills, returns the hydrated values, not NULL (the bug that
+// upstream turbot/steampipe-plugin-sdk#897 fixed, which patches/sdk/0006 must not bring back; see its header). The
+// second query must also reach the hydrate's endpoint, and a third, with the list columns only, the cache.
+func TestCacheServesHydratedColumnsAfterListColumns(t *testing.T) {
+	cases := []struct{ table, hydrated, endpoint string }{
+		{"prolific_workspace", "balance_currency_code", "/balance"},
+		{"prolific_collection", "collection_items", "/api/v1/data-collection/collections/"},
+	}
+	for _, c := range cases {
+		api, p := startFake(t)
+		listColumns := []string{"id", "title"}
+		if c.table == "prolific_collection" {
+			listColumns = []string{"id", "name", "workspace_id"}
+		}
+		first := p.MustExecute(t, harness.Query{Table: c.table, Columns: listColumns, Cached: true})
+		api.ResetLog()
+		second := p.MustExecute(t, harness.Query{Table: c.table, Columns: append(listColumns, c.hydrated), Cached: true})
+		if len(first) == 0 || len(second) != len(first) {
+			t.Fatalf("%s: %d rows, then %d", c.table, len(first), len(second))
+		}
+		for _, row := range second {
+			if harness.Kind(row[c.hydrated]) == "null" {
+				t.Errorf("%s %s: %s is NULL after a cached read of the list columns", c.table, row["id"].GetStringValue(), c.hydrated)
+			}
+		}
+		if calls := requestsContaining(api, c.endpoint); calls == 0 {
+			t.Errorf("%s: the second query made no request to %s: it was answered from the cached list", c.table, c.endpoint)
+		}
+		api.ResetLog()
+		p.MustExecute(t, harness.Query{Table: c.table, Columns: listColumns, Cached: true})
+		if n := len(api.Requests()); n != 0 {
+			t.Errorf("%s: the list columns again made %d requests, want none (a cache hit)", c.table, n)
+		}
+	}
+}
+
+// requestsContaining counts the fake's logged requests whose path contains part.
+func requestsContaining(api *fakeapi.Server, part string) int {
+	n := 0
+	for _, r := range api.Requests() {
+		if strings.Contains(r.Path, part) {
+			n++
+		}
+	}
+	return n
 }

@@ -30,9 +30,11 @@ type Client struct {
 	retry      retryPolicy
 	httpClient *http.Client
 	userAgent  string
-	// slots holds one token per open request. A 200-value IN list or a large join starts that many scans at once;
-	// the SDK's rate limiter only paces when they start, so this is what bounds how many run against Prolific.
+	// slots, when the deprecated max_concurrent_requests is set, holds one token per open request, on top of the
+	// rate limiters' max_concurrency (see send). nil otherwise.
 	slots chan struct{}
+	// ignoreErrorCodes are the statuses with which a workspace or project is left out of a listing (skipsParent).
+	ignoreErrorCodes []int
 }
 
 // newClient builds a client from resolved settings. The transport bounds every wait that happens before a body
@@ -50,12 +52,15 @@ func newClient(settings clientSettings) *Client {
 		ForceAttemptHTTP2:     true,
 	}
 	c := &Client{
-		baseURL:   settings.baseURL,
-		token:     settings.token,
-		timeout:   settings.timeout,
-		retry:     settings.retry,
-		slots:     make(chan struct{}, settings.maxConcurrent),
-		userAgent: "steampipe-plugin-prolific/" + Version + " (+https://github.com/pipeworks/steampipe-plugin-prolific)",
+		baseURL:          settings.baseURL,
+		token:            settings.token,
+		timeout:          settings.timeout,
+		retry:            settings.retry,
+		ignoreErrorCodes: settings.ignoreErrorCodes,
+		userAgent:        "steampipe-plugin-prolific/" + Version + " (+https://github.com/pipeworks/steampipe-plugin-prolific)",
+	}
+	if slots := max(settings.maxConcurrent, stockSDKSlots); slots > 0 {
+		c.slots = make(chan struct{}, slots)
 	}
 	c.httpClient = &http.Client{Transport: transport, CheckRedirect: c.checkRedirect}
 	return c
@@ -153,12 +158,10 @@ func (c *Client) get(ctx context.Context, path string, query url.Values) (*http.
 // send makes one request within the connection's concurrency bound. The body of a successful response is wrapped in
 // a stall guard tied to the request; the request's slot is freed when that body is closed, or at once on an error.
 func (c *Client) send(ctx context.Context, path string, query url.Values) (*http.Response, error) {
-	select {
-	case c.slots <- struct{}{}:
-	case <-ctx.Done():
-		return nil, context.Cause(ctx)
+	release, err := c.acquire(ctx)
+	if err != nil {
+		return nil, err
 	}
-	release := func() { <-c.slots }
 	reqCtx, cancel := context.WithCancelCause(ctx)
 	target := c.baseURL.String() + path
 	if len(query) > 0 {
@@ -181,6 +184,31 @@ func (c *Client) send(ctx context.Context, path string, query url.Values) (*http
 	}
 	resp.Body = newStallGuard(resp.Body, c.timeout, cancel, reqCtx, release)
 	return resp, nil
+}
+
+// acquire waits for room for one more open request and returns the function that frees it. The bound is the rate
+// limiters' max_concurrency (prolific_api, and any limiter of the user's that matches the call's endpoint tag): a
+// get or list call carries its limiters in ctx (patches/sdk/0008), and takes a slot for each request, so a call
+// holds none while its rows wait for column hydrates. A column hydrate's ctx carries none, because the SDK holds a
+// slot of the same limiters for the whole call. The deprecated max_concurrent_requests adds its own bound.
+func (c *Client) acquire(ctx context.Context) (release func(), err error) {
+	release = func() {}
+	if limiter := fetchLimiter(ctx); limiter != nil {
+		if release, err = limiter.Acquire(ctx); err != nil {
+			return nil, context.Cause(ctx)
+		}
+	}
+	if c.slots == nil {
+		return release, nil
+	}
+	select {
+	case c.slots <- struct{}{}:
+	case <-ctx.Done():
+		release()
+		return nil, context.Cause(ctx)
+	}
+	limiterRelease := release
+	return func() { <-c.slots; limiterRelease() }, nil
 }
 
 // describeNetworkError names the request and, for a timeout, the setting that bounds it. The cause is kept as text

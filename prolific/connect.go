@@ -28,8 +28,8 @@ func connect(ctx context.Context, d *plugin.QueryData) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("connection %q: %w", d.Connection.Name, err)
 	}
-	fingerprint := fmt.Sprintf("%s\x00%s\x00%v\x00%+v\x00%d", settings.token, settings.baseURL, settings.timeout,
-		settings.retry, settings.maxConcurrent)
+	fingerprint := fmt.Sprintf("%s\x00%s\x00%v\x00%+v\x00%d\x00%v", settings.token, settings.baseURL, settings.timeout,
+		settings.retry, settings.maxConcurrent, settings.ignoreErrorCodes)
 	clients.Lock()
 	defer clients.Unlock()
 	current := clients.byConnection[d.Connection.Name]
@@ -40,6 +40,10 @@ func connect(ctx context.Context, d *plugin.QueryData) (*Client, error) {
 		current.client.httpClient.CloseIdleConnections()
 	}
 	client := newClient(settings)
+	if settings.maxConcurrent > 0 {
+		loggerFrom(ctx).Warn("prolific.connect", "deprecated", "max_concurrent_requests", "connection", d.Connection.Name,
+			"instead", "the prolific_api limiter's max_concurrency (docs/index.md, \"Errors, retries and limits\")")
+	}
 	clients.byConnection[d.Connection.Name] = &connectionClient{fingerprint: fingerprint, client: client}
 	return client, nil
 }

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,7 +24,6 @@ const (
 	defaultMaxRetries     = 5
 	defaultRetryBaseDelay = 1 * time.Second
 	defaultMaxRetryWait   = 60 * time.Second
-	defaultMaxConcurrent  = 5
 
 	tokenEnvVar   = "PROLIFIC_TOKEN"
 	baseURLEnvVar = "PROLIFIC_URL"
@@ -39,6 +39,8 @@ type prolificConfig struct {
 	RetryBaseDelay *string        `hcl:"retry_base_delay"`
 	MaxRetryWait   *string        `hcl:"max_retry_wait"`
 	MaxConcurrent  hcl.Expression `hcl:"max_concurrent_requests,optional"`
+	// IgnoreErrorCodes lists HTTP statuses that skip one workspace or project of a listing instead of failing it.
+	IgnoreErrorCodes hcl.Expression `hcl:"ignore_error_codes,optional"`
 }
 
 // ConfigInstance returns an empty connection config for the SDK to decode HCL into.
@@ -62,8 +64,11 @@ type clientSettings struct {
 	baseURL *url.URL
 	timeout time.Duration
 	retry   retryPolicy
-	// maxConcurrent bounds the requests the connection has open at once, bodies still being read included.
+	// maxConcurrent, when the deprecated max_concurrent_requests sets it, bounds the requests the connection has open
+	// at once, bodies still being read included, on top of the rate limiters' max_concurrency. 0: no bound of its own.
 	maxConcurrent int
+	// ignoreErrorCodes are the statuses with which a workspace or project is skipped in a listing (sorted).
+	ignoreErrorCodes []int
 }
 
 // missingTokenMessage names both places a token can come from, and where each engine takes the configuration: the
@@ -77,9 +82,8 @@ const missingTokenMessage = "no Prolific API token: set 'token' in the connectio
 // lookupEnv is os.LookupEnv outside tests.
 func resolveSettings(config prolificConfig, lookupEnv func(string) (string, bool)) (clientSettings, error) {
 	settings := clientSettings{
-		timeout:       defaultTimeout,
-		maxConcurrent: defaultMaxConcurrent,
-		retry:         retryPolicy{maxRetries: defaultMaxRetries, baseDelay: defaultRetryBaseDelay, maxWait: defaultMaxRetryWait},
+		timeout: defaultTimeout,
+		retry:   retryPolicy{maxRetries: defaultMaxRetries, baseDelay: defaultRetryBaseDelay, maxWait: defaultMaxRetryWait},
 	}
 
 	token := firstNonEmpty(config.Token, tokenEnvVar, lookupEnv)
@@ -114,6 +118,9 @@ func resolveSettings(config prolificConfig, lookupEnv func(string) (string, bool
 		return settings, err
 	}
 	if settings.retry.maxRetries, err = wholeNumber("max_retries", config.MaxRetries, 0, settings.retry.maxRetries); err != nil {
+		return settings, err
+	}
+	if settings.ignoreErrorCodes, err = httpStatuses("ignore_error_codes", config.IgnoreErrorCodes); err != nil {
 		return settings, err
 	}
 	return settings, nil
@@ -183,8 +190,45 @@ func wholeNumber(name string, expr hcl.Expression, minimum, fallback int) (int, 
 		name, describeValue(value), minimum, name, max(minimum, fallback))
 }
 
+// httpStatuses reads an optional list of HTTP error statuses, such as [403, 404]. A status may be written as a
+// number or as a string of digits ("403"), as some of Turbot's plugins write theirs; anything else, or a status
+// outside 400-599, is refused with the value that is wrong.
+func httpStatuses(name string, expr hcl.Expression) ([]int, error) {
+	if expr == nil {
+		return nil, nil
+	}
+	value, diags := expr.Value(nil)
+	if diags.HasErrors() {
+		return nil, fmt.Errorf("%s: %s", name, diags.Error())
+	}
+	if value.IsNull() {
+		return nil, nil
+	}
+	example := fmt.Sprintf("such as %s = [403]", name)
+	if !value.IsKnown() || !(value.Type().IsListType() || value.Type().IsTupleType() || value.Type().IsSetType()) {
+		return nil, fmt.Errorf("%s = %s is not valid: it must be a list of HTTP statuses, %s", name, describeValue(value), example)
+	}
+	var statuses []int
+	for it := value.ElementIterator(); it.Next(); {
+		_, element := it.Element()
+		status, err := wholeNumber(name, hcl.StaticExpr(element, hcl.Range{}), 400, 0)
+		if err != nil || element.IsNull() || status > 599 {
+			return nil, fmt.Errorf("%s: %s is not an HTTP error status: list statuses from 400 to 599, %s",
+				name, describeValue(element), example)
+		}
+		if !slices.Contains(statuses, status) {
+			statuses = append(statuses, status)
+		}
+	}
+	slices.Sort(statuses)
+	return statuses, nil
+}
+
 // describeValue shows a configuration value the way the user wrote it, for an error message.
 func describeValue(value cty.Value) string {
+	if value.IsNull() || !value.IsKnown() {
+		return "null"
+	}
 	if value.Type() == cty.String {
 		return fmt.Sprintf("%q", value.AsString())
 	}

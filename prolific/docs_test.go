@@ -20,7 +20,7 @@ func TestConfigFileMatchesDocs(t *testing.T) {
 		t.Fatal("docs/index.md's ### Configuration block differs from config/prolific.spc")
 	}
 	for _, want := range []string{"token", "base_url", "timeout", "max_retries", "retry_base_delay", "max_retry_wait",
-		"max_concurrent_requests", "PROLIFIC_TOKEN", "PROLIFIC_URL"} {
+		"max_concurrent_requests", "ignore_error_codes", "PROLIFIC_TOKEN", "PROLIFIC_URL"} {
 		if !strings.Contains(spc, want) {
 			t.Errorf("config/prolific.spc does not mention %s", want)
 		}

@@ -11,18 +11,24 @@ import (
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 )
 
+// apiLimiter is the plugin's prolific_api limiter with the given max_concurrency, and its request rate lifted so that
+// the tests run quickly: the concurrency bound is what they check.
+func apiLimiter(maxConcurrency int64) *proto.RateLimiterDefinition {
+	return &proto.RateLimiterDefinition{Name: "prolific_api", FillRate: 10000, BucketSize: 10000,
+		MaxConcurrency: maxConcurrency, Scope: []string{"connection"}}
+}
+
 // inListOf200 runs a 200-value IN list on prolific_batch_response against a fake that answers every request after
-// 20 ms, and returns the highest number of requests the fake had open at once.
-func inListOf200(t *testing.T, extraConfig ...string) int {
+// 20 ms, with the given limiter definitions (as a user's limiter blocks), and returns the highest number of requests
+// the fake had open at once.
+func inListOf200(t *testing.T, limiters []*proto.RateLimiterDefinition, extraConfig ...string) int {
 	t.Helper()
 	api := fakeapi.New()
 	api.Latency = 20 * time.Millisecond
 	server := httptest.NewServer(api)
 	defer server.Close()
 	p := harness.Start(t, harness.Config(server.URL, extraConfig...))
-	// Lift the default request rate so the test runs quickly; the concurrency bound is what it checks.
-	p.SetRateLimiters(t, &proto.RateLimiterDefinition{Name: "prolific_api", FillRate: 10000, BucketSize: 10000,
-		MaxConcurrency: 5, Scope: []string{"connection"}})
+	p.SetRateLimiters(t, limiters...)
 	ids := make([]string, 200)
 	for i := range ids {
 		ids[i] = fmt.Sprintf("00000000-0000-4000-8000-%012d", i) // unknown batches: a 404, so no rows, each
@@ -43,13 +49,40 @@ func inListOf200(t *testing.T, extraConfig ...string) int {
 }
 
 func TestConcurrencyCapHoldsUnderA200ValueInList(t *testing.T) {
-	if peak := inListOf200(t); peak > 5 || peak < 2 {
+	if peak := inListOf200(t, []*proto.RateLimiterDefinition{apiLimiter(5)}); peak > 5 || peak < 2 {
 		t.Fatalf("the fake saw %d requests at once; the default cap is 5 (and it should be reached)", peak)
 	}
 }
 
-func TestConcurrencyCapIsConfigurable(t *testing.T) {
-	if peak := inListOf200(t, "max_concurrent_requests = 2"); peak != 2 {
+// TestLimiterMaxConcurrencyIsTheCap: the prolific_api limiter's max_concurrency, as a user's limiter block sets it,
+// is the bound on open requests, below and above the default of 5.
+func TestLimiterMaxConcurrencyIsTheCap(t *testing.T) {
+	if peak := inListOf200(t, []*proto.RateLimiterDefinition{apiLimiter(2)}); peak != 2 {
+		t.Errorf("max_concurrency = 2: the fake saw %d requests at once", peak)
+	}
+	if peak := inListOf200(t, []*proto.RateLimiterDefinition{apiLimiter(10)}); peak <= 5 || peak > 10 {
+		t.Errorf("max_concurrency = 10: the fake saw %d requests at once, want more than the default 5 and at most 10", peak)
+	}
+}
+
+// TestEndpointLimiterBoundsItsFamily: a limiter whose where names the endpoint tag bounds that family's requests.
+func TestEndpointLimiterBoundsItsFamily(t *testing.T) {
+	responses := &proto.RateLimiterDefinition{Name: "prolific_responses", MaxConcurrency: 3, Scope: []string{"connection"},
+		Where: "endpoint = 'responses'"}
+	if peak := inListOf200(t, []*proto.RateLimiterDefinition{apiLimiter(10), responses}); peak != 3 {
+		t.Errorf("a limiter of max_concurrency 3 on endpoint 'responses': the fake saw %d requests at once", peak)
+	}
+	others := &proto.RateLimiterDefinition{Name: "prolific_studies", MaxConcurrency: 1, Scope: []string{"connection"},
+		Where: "endpoint = 'studies'"}
+	if peak := inListOf200(t, []*proto.RateLimiterDefinition{apiLimiter(10), others}); peak <= 5 {
+		t.Errorf("a limiter on endpoint 'studies' bounded the responses' requests to %d", peak)
+	}
+}
+
+// TestDeprecatedMaxConcurrentRequestsStillCaps: the deprecated setting still bounds its connection, on top of the
+// limiter, so a configuration that uses it keeps working.
+func TestDeprecatedMaxConcurrentRequestsStillCaps(t *testing.T) {
+	if peak := inListOf200(t, []*proto.RateLimiterDefinition{apiLimiter(10)}, "max_concurrent_requests = 2"); peak != 2 {
 		t.Fatalf("the fake saw %d requests at once with max_concurrent_requests = 2", peak)
 	}
 }

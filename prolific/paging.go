@@ -31,6 +31,11 @@ type pagedList struct {
 	query    url.Values  // filters; the paging parameters are added by streamPages
 	style    pagingStyle // how the endpoint pages
 	pageSize int64       // the page size to ask for, before the query's LIMIT lowers it
+	// parent names the workspace or project whose list this is ("workspace <id>"), for ignore_error_codes: when its
+	// first page is answered with one of those statuses, the list is zero rows and a warning (Client.skipsParent).
+	parent string
+	// skipped, when set, is set to true when the parent was left out that way.
+	skipped *bool
 }
 
 // streamPages reads a paged list endpoint page by page and streams each item to the SDK. Its contract:
@@ -96,6 +101,12 @@ func eachPage[T any](ctx context.Context, d *plugin.QueryData, list pagedList, r
 			d.WaitForListRateLimit(ctx)
 		}
 		items, envelope, found, err := readPage[T](ctx, client, list.path, p.query, page)
+		if err != nil && page == 1 && list.parent != "" && client.skipsParent(ctx, err, list.parent) {
+			if list.skipped != nil {
+				*list.skipped = true
+			}
+			return nil
+		}
 		if err != nil || !found { // not found: the first page's 404, which is zero rows
 			return err
 		}

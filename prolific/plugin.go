@@ -11,14 +11,16 @@ import (
 
 // apiLimiter bounds the requests one connection makes, whatever the query: an IN list of many batches or a large
 // join fans out into many scans, and Prolific's limits are per workspace and unpublished (docs/api-evidence.md
-// ("Rate limits")). Users override it by name in their plugin block, for example
+// ("Rate limits")). Its max_concurrency is the one bound on the requests a connection has open at once (Client.acquire,
+// patches/sdk/0008). Users override it by name in their plugin block, for example
 //
-//	plugin "prolific" { limiter "prolific_api" { max_concurrency = 10 } }
+//	plugin "local/prolific" { limiter "prolific_api" { max_concurrency = 10 } }
 //
-// docs/index.md ("Errors, retries and limits") documents the defaults.
+// or add limiters for one endpoint family (limiters.go). docs/index.md ("Errors, retries and limits") documents the
+// defaults.
 var apiLimiter = &rate_limiter.Definition{
 	Name:           "prolific_api",
-	MaxConcurrency: 5,  // scans of one connection that may run at once
+	MaxConcurrency: 5,  // requests of one connection that may be open at once
 	FillRate:       25, // scans or pages started per second, after a burst of BucketSize
 	BucketSize:     25,
 	Scope:          []string{"connection"},
@@ -55,6 +57,7 @@ func Plugin(ctx context.Context) *plugin.Plugin {
 		},
 	}
 	cacheOnlyExactQuals(p.TableMap)
+	tagEndpoints(p.TableMap)
 	return p
 }
 

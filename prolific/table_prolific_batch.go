@@ -73,6 +73,9 @@ func listProlificBatches(ctx context.Context, d *plugin.QueryData, h *plugin.Hyd
 	}
 	query := url.Values{"workspace_id": {workspaceID}}
 	err := streamList(ctx, d, "/api/v1/data-collection/batches", query, func(b *batch) { b.finish(workspaceID) })
+	if err != nil && skipParent(ctx, d, err, "workspace "+workspaceID) {
+		return nil, nil
+	}
 	if err != nil {
 		loggerFrom(ctx).Error("prolific_batch.listProlificBatches", "api_error", err, "workspace_id", workspaceID)
 	}

@@ -73,7 +73,7 @@ func listProlificCollections(ctx context.Context, d *plugin.QueryData, h *plugin
 		return nil, nil
 	}
 	list := pagedList{path: "/api/v1/data-collection/collections", query: url.Values{"workspace_id": {workspaceID}},
-		style: limitOffsetPaging, pageSize: collectionPageSize}
+		style: limitOffsetPaging, pageSize: collectionPageSize, parent: "workspace " + workspaceID}
 	err := streamPages(ctx, d, list, func(c *collection) string { return c.ID.value },
 		func(c *collection) { c.finish(workspaceID) })
 	if err != nil {

@@ -3,6 +3,7 @@ package prolific
 import (
 	"context"
 	"net/url"
+	"strings"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
@@ -94,11 +95,13 @@ func listProlificParticipantGroups(ctx context.Context, d *plugin.QueryData, h *
 	if scope.param == "workspace_id" {
 		workspaceID = scope.id
 	}
-	err := streamPages(ctx, d, groupList(scope.param, scope.id), participantGroupID, func(g *participantGroup) {
+	list, skipped := groupList(scope.param, scope.id), false
+	list.skipped = &skipped // a workspace left out by ignore_error_codes is left out with its projects
+	err := streamPages(ctx, d, list, participantGroupID, func(g *participantGroup) {
 		seen[g.ID.value] = true
 		g.finish(workspaceID)
 	})
-	if err == nil && workspaceID != "" && d.RowsRemaining(ctx) > 0 {
+	if err == nil && !skipped && workspaceID != "" && d.RowsRemaining(ctx) > 0 {
 		streamed := len(seen)
 		err = afterStreamedRows(ctx, streamed, streamProjectGroups(ctx, d, workspaceID, seen))
 	}
@@ -139,7 +142,7 @@ func streamProjectGroups(ctx context.Context, d *plugin.QueryData, workspaceID s
 // groupList is the participant group list of one scope: workspace_id or project_id.
 func groupList(param, id string) pagedList {
 	return pagedList{path: "/api/v1/participant-groups/", query: url.Values{param: {id}}, style: limitOffsetPaging,
-		pageSize: workspacePageSize}
+		pageSize: workspacePageSize, parent: strings.TrimSuffix(param, "_id") + " " + id}
 }
 
 func participantGroupID(g *participantGroup) string { return g.ID.value }

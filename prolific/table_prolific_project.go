@@ -67,7 +67,7 @@ func listProlificProjects(ctx context.Context, d *plugin.QueryData, h *plugin.Hy
 	if err != nil {
 		return nil, err
 	}
-	err = streamPages(ctx, d, pagedList{path: path, style: limitOffsetPaging, pageSize: workspacePageSize},
+	err = streamPages(ctx, d, pagedList{path: path, style: limitOffsetPaging, pageSize: workspacePageSize, parent: "workspace " + workspaceID},
 		func(p *project) string { return p.ID.value },
 		func(p *project) { p.parentWorkspaceID = workspaceID })
 	if err != nil {

@@ -183,7 +183,7 @@ func listProlificStudies(ctx context.Context, d *plugin.QueryData, h *plugin.Hyd
 	if err != nil {
 		return nil, err
 	}
-	err = streamPages(ctx, d, pagedList{path: path, style: pageNumberPaging, pageSize: studyPageSize},
+	err = streamPages(ctx, d, pagedList{path: path, style: pageNumberPaging, pageSize: studyPageSize, parent: "project " + parent.id},
 		func(s *study) string { return s.ID.value },
 		func(s *study) { s.parent = *parent })
 	if err != nil {

@@ -2,7 +2,9 @@ package prolific
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 )
@@ -77,10 +79,30 @@ func listProjectsOf(ctx context.Context, d *plugin.QueryData, workspaceID string
 	if err != nil {
 		return err
 	}
-	projects, err := collectPages(ctx, d, pagedList{path: path, style: limitOffsetPaging, pageSize: workspacePageSize},
-		func(p *project) string { return p.ID.value })
+	projects, err := collectPages(ctx, d, pagedList{path: path, style: limitOffsetPaging, pageSize: workspacePageSize,
+		parent: "workspace " + workspaceID}, func(p *project) string { return p.ID.value })
 	for _, p := range projects {
 		fn(p)
 	}
 	return err
+}
+
+// skipsParent reports whether err, the answer to the first request for a workspace's or project's list (parent names
+// it, such as "workspace 65f0..."), has a status that the connection's ignore_error_codes lists. Such a parent is left
+// out of the listing with a warning in the log, and the other parents' rows come back. Only a status answered before
+// any of the parent's rows were returned counts, so a parent is never passed off as complete with half its rows.
+func (c *Client) skipsParent(ctx context.Context, err error, parent string) bool {
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || !slices.Contains(c.ignoreErrorCodes, apiErr.StatusCode) {
+		return false
+	}
+	loggerFrom(ctx).Warn("prolific.ignore_error_codes", "skipped", parent, "status", apiErr.StatusCode,
+		"reason", "the status is in ignore_error_codes: the listing leaves this "+parent+" out", "error", apiErr.Error())
+	return true
+}
+
+// skipParent is skipsParent for a list read with streamList, whose status errors all come before its first row.
+func skipParent(ctx context.Context, d *plugin.QueryData, err error, parent string) bool {
+	client, connectErr := connect(ctx, d)
+	return connectErr == nil && client.skipsParent(ctx, err, parent)
 }

@@ -6,6 +6,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"slices"
 	"strings"
 	"time"
 )
@@ -43,6 +45,10 @@ type Fault struct {
 	Location   string        // Redirect: the target
 	StallFor   time.Duration // StalledBody, StalledHeaders: the longest stall; 30 s when zero
 	Repeat     bool          // stay in place for every request instead of being used once
+	// Query, when set, limits the fault to requests whose query string has each of these parameters with one of
+	// the given values, such as workspace_id for a list that names its workspace in the query (the batch list).
+	// Requests that do not match pass the fault by and are served normally.
+	Query url.Values
 }
 
 // Inject queues faults for requests to path (escaped, without a trailing slash). Each fault serves one request in
@@ -63,19 +69,40 @@ func (s *Server) ClearFaults() {
 	s.faults = map[string][]*Fault{}
 }
 
-func (s *Server) takeFault(path string) *Fault {
+// takeFault returns the first fault queued for path whose Query the request matches, and uses it up unless it repeats.
+// ClearFaultsFor removes the faults queued for path, and keeps the others (such as the standard fixtures' fault-*
+// batches).
+func (s *Server) ClearFaultsFor(path string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.faults, strings.TrimSuffix(path, "/"))
+}
+
+func (s *Server) takeFault(path string, query url.Values) *Fault {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	path = strings.TrimSuffix(path, "/")
 	queue := s.faults[path]
-	if len(queue) == 0 {
-		return nil
+	for i, fault := range queue {
+		if !fault.matches(query) {
+			continue
+		}
+		if !fault.Repeat {
+			s.faults[path] = slices.Delete(slices.Clone(queue), i, i+1)
+		}
+		return fault
 	}
-	fault := queue[0]
-	if !fault.Repeat {
-		s.faults[path] = queue[1:]
+	return nil
+}
+
+// matches reports whether a request with this query string is one the fault is for.
+func (f *Fault) matches(query url.Values) bool {
+	for name, values := range f.Query {
+		if !slices.Contains(values, query.Get(name)) {
+			return false
+		}
 	}
-	return fault
+	return true
 }
 
 // serve writes the fault's response. It returns false when the request should be served normally after all.

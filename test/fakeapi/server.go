@@ -139,7 +139,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.writeAuthError(w)
 		return
 	}
-	if fault := s.takeFault(r.URL.EscapedPath()); fault != nil {
+	if fault := s.takeFault(r.URL.EscapedPath(), r.URL.Query()); fault != nil {
 		if fault.serve(w, r, s) {
 			return
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -17,6 +18,10 @@ const controlPrefix = "/_fake/"
 //
 //	POST /_fake/faults?path=P&status=429[&retry_after=0][&times=N]  the next N requests to P get that status
 //	POST /_fake/faults?path=P&kind=truncated[&times=N]              ... or a body cut off halfway
+//	     [&match=Q]   only requests whose query has the parameters of the escaped query string Q, such as
+//	                  match=workspace_id%3D65f0... (the others are served normally)
+//	     [&repeat=1]  every matching request from now on, instead of the next N
+//	DELETE /_fake/faults?path=P       remove the faults of P (the fixtures' fault-* batches keep theirs)
 //	GET  /_fake/requests?prefix=P     the requests whose escaped path starts with P: {"count": n, "queries": [...]}
 func withControl(server *fakeapi.Server) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -27,6 +32,9 @@ func withControl(server *fakeapi.Server) http.Handler {
 		switch {
 		case r.Method == http.MethodPost && r.URL.Path == controlPrefix+"faults":
 			injectFaults(w, r, server)
+		case r.Method == http.MethodDelete && r.URL.Path == controlPrefix+"faults" && strings.HasPrefix(r.URL.Query().Get("path"), "/"):
+			server.ClearFaultsFor(r.URL.Query().Get("path"))
+			writeControlJSON(w, http.StatusOK, map[string]string{"cleared": r.URL.Query().Get("path")})
 		case r.Method == http.MethodGet && r.URL.Path == controlPrefix+"requests":
 			writeRequests(w, server, r.URL.Query().Get("prefix"))
 		default:
@@ -60,6 +68,18 @@ func injectFaults(w http.ResponseWriter, r *http.Request, server *fakeapi.Server
 			return
 		}
 		times = n
+	}
+	match, err := url.ParseQuery(q.Get("match"))
+	if err != nil {
+		writeControlJSON(w, http.StatusBadRequest, map[string]string{"error": "match must be a query string such as workspace_id%3DID"})
+		return
+	}
+	if len(match) > 0 {
+		fault.Query = match
+	}
+	fault.Repeat = q.Get("repeat") == "1"
+	if fault.Repeat {
+		times = 1
 	}
 	path := q.Get("path")
 	if !strings.HasPrefix(path, "/") {

@@ -25,7 +25,7 @@ exec 9>/tmp/steampipe-plugin-prolific-steampipe-stage.lock
 flock -n 9 || { log "another Steampipe stage is running on this machine; waiting for it"; flock 9; }
 
 # --- packages and tools ----------------------------------------------------------------------------------------------
-"$REPO/test/tools/apt-install.sh" postgresql-15 postgresql-server-dev-15 postgresql-client-15 rsync gettext make gcc libc6-dev patch
+"$REPO/test/tools/apt-install.sh" postgresql-15 postgresql-server-dev-15 postgresql-client-15 rsync gettext make gcc libc6-dev patch curl
 
 STEAMPIPE=$("$REPO/test/tools/go-tool.sh" steampipe github.com/turbot/steampipe "$STEAMPIPE_VERSION" \
   --replace github.com/c-bata/go-prompt=github.com/turbot/go-prompt@v0.2.6-steampipe.0.0.20221028122246-eb118ec58d50)

@@ -16,6 +16,10 @@
 #   errors       missing qual, 404, 401 (the token never appears), truncated and malformed bodies: `steampipe query`
 #                must print the error (v1.1.3 exits 0 when a scan fails after rows, so the output is what counts)
 #   aggregator   prolific_all over two connections with their own tokens, with sp_connection_name
+#   cache        with the service's cache on, a table's list columns and then a column with its own hydrate: the
+#                hydrated values, not NULL, and the list columns again from the cache
+#   forbidden    a workspace that answers 403: the strict aggregator fails, the one with ignore_error_codes = [403]
+#                returns the other workspace's rows, and the plugin log names the workspace it left out
 #   dashboards   every dashboard and the benchmark of dashboards/, by Powerpipe through the service, against the
 #                golden files of make test-dashboards
 #   stress       every failing scan of test/stress, under CPU load: none may lose its error (and, measured only,
@@ -44,7 +48,7 @@ mkdir -p "$WORK/out/docs"
 # And the same plugin built with the stock SDK (go.mod without its replace), to measure what the patches change.
 mkdir -p "$INSTALL/plugins/local/prolific_stock"
 STOCK_MODFILE=$("$REPO/patches/sdk.sh" stock)
-(cd "$REPO" && GOFLAGS="-modfile=$STOCK_MODFILE" go build -o "$INSTALL/plugins/local/prolific_stock/prolific_stock.plugin" .)
+(cd "$REPO" && GOFLAGS="-modfile=$STOCK_MODFILE -tags=stocksdk" go build -o "$INSTALL/plugins/local/prolific_stock/prolific_stock.plugin" .)
 cat >"$INSTALL/config/prolific.spc" <<EOF
 connection "prolific" {
   plugin   = "local/prolific"
@@ -79,6 +83,42 @@ connection "prolific_all" {
   connections = ["prolific", "prolific_b"]
 }
 EOF
+# A connection that only the cache check reads, so that nothing before it has cached its rows.
+cat >>"$INSTALL/config/prolific.spc" <<EOF
+
+connection "prolific_cache" {
+  plugin   = "local/prolific"
+  token    = "$TOKEN_A"
+  base_url = "http://127.0.0.1:$APIPORT"
+  timeout  = "2s"
+}
+EOF
+# Connections of their own for the forbidden-workspace checks, so that no earlier query's cached rows answer them:
+# two accounts each strict (the default) and each with ignore_error_codes = [403], and an aggregator over each pair.
+for mode in strict ignore; do
+  for account in a b; do
+    token=$TOKEN_A; [ "$account" = a ] || token=$TOKEN_B
+    setting=; [ "$mode" = strict ] || setting='ignore_error_codes = [403]'
+    cat >>"$INSTALL/config/prolific.spc" <<EOF
+
+connection "prolific_${mode}_$account" {
+  plugin   = "local/prolific"
+  token    = "$token"
+  base_url = "http://127.0.0.1:$APIPORT"
+  timeout  = "2s"
+  $setting
+}
+EOF
+  done
+  cat >>"$INSTALL/config/prolific.spc" <<EOF
+
+connection "prolific_${mode}_all" {
+  type        = "aggregator"
+  plugin      = "local/prolific"
+  connections = ["prolific_${mode}_a", "prolific_${mode}_b"]
+}
+EOF
+done
 chown -R "$SP_USER" "$WORK"
 chmod 755 "$REPO/build" "$WORK"
 
@@ -177,6 +217,44 @@ check "join prolific_batch to prolific_batch_response" "$HERE/expected/join.csv"
 # The aggregator: every row once per connection, told apart by sp_connection_name.
 sp_query "select sp_connection_name, count(*) as responses from prolific_all.prolific_batch_response where batch_id = '7c2e9a41-3b5d-4f68-8a1e-2d9c4b7f0e13' group by sp_connection_name order by sp_connection_name" aggregator
 check "aggregator over two connections" "$HERE/expected/aggregator.csv" "$WORK/out/aggregator.out"
+
+# The query cache (on in the service) after a read of a table's list columns: the same rows with a column that needs
+# its own hydrate (a workspace's balance, a collection's detail) come back hydrated, not NULL (upstream SDK #897,
+# patches/sdk/0006's header), by new requests to those endpoints; the list columns again are a cache hit.
+requests() { curl -fsS "http://127.0.0.1:$APIPORT/_fake/requests?prefix=$1" | sed 's/.*"count":\([0-9]*\).*/\1/'; }
+cache_query() { "${PSQL[@]}" -A -F, -P footer=off -c "$1" 2>&1; }
+{
+  cache_query "select id, title from prolific_cache.prolific_workspace order by id"
+  before=$(requests /api/v1/workspaces/)
+  cache_query "select id, title, balance_currency_code, total_balance from prolific_cache.prolific_workspace order by id"
+  echo "requests (the list, and the balance of each workspace): $(($(requests /api/v1/workspaces/) - before))"
+  cache_query "select id, name from prolific_cache.prolific_collection order by id"
+  before=$(requests /api/v1/data-collection/collections/)
+  cache_query "select id, name, jsonb_array_length(collection_items) as pages from prolific_cache.prolific_collection order by id"
+  echo "collection detail requests: $(($(requests /api/v1/data-collection/collections/) - before))"
+  before=$(requests /api/v1/)
+  cache_query "select id, name from prolific_cache.prolific_collection order by id" >/dev/null
+  echo "requests for the list columns again: $(($(requests /api/v1/) - before))"
+} >"$WORK/out/cache-hydrated.out"
+check "cache: hydrated columns after a cached read of the list columns" "$HERE/expected/cache-hydrated.out" "$WORK/out/cache-hydrated.out"
+
+# A workspace that answers 403 (the Vision workspace, to its batch and project lists): the strict aggregator fails,
+# the one with ignore_error_codes = [403] returns the NLP workspace's rows of each account.
+VISION=65f0c2a1b4e8d9a7c3f10a33
+FORBIDDEN_PATHS=(/api/v1/data-collection/batches "/api/v1/workspaces/$VISION/projects")
+curl -fsS -X POST "http://127.0.0.1:$APIPORT/_fake/faults?status=403&repeat=1&path=${FORBIDDEN_PATHS[0]}&match=workspace_id%3D$VISION" >/dev/null
+curl -fsS -X POST "http://127.0.0.1:$APIPORT/_fake/faults?status=403&repeat=1&path=${FORBIDDEN_PATHS[1]}" >/dev/null
+for table in prolific_batch prolific_project; do
+  sp_query "select count(*) from prolific_strict_all.$table" "forbidden-strict-$table"
+  expect_error "403 workspace fails the strict aggregator on $table" "$WORK/out/forbidden-strict-$table.out" "403 Forbidden"
+  sp_query "select sp_connection_name, workspace_id, count(*) as listed from prolific_ignore_all.$table group by 1, 2 order by 1, 2" "forbidden-ignored-$table"
+  check "ignore_error_codes skips the 403 workspace in the aggregator on $table" "$HERE/expected/forbidden-ignored-$table.csv" "$WORK/out/forbidden-ignored-$table.out"
+done
+if ! grep -q "leaves this workspace $VISION out" "$INSTALL"/logs/plugin-*.log; then
+  failed "no warning naming the skipped workspace in the plugin log"
+elif grep -q -e "$TOKEN_A" -e "$TOKEN_B" "$INSTALL"/logs/plugin-*.log; then failed "the plugin log shows a token"
+else ok "the plugin log names the skipped workspace, and no token"; fi
+for path in "${FORBIDDEN_PATHS[@]}"; do curl -fsS -X DELETE "http://127.0.0.1:$APIPORT/_fake/faults?path=$path" >/dev/null; done
 
 # The Powerpipe mod through the service, against the same golden files as on our extension (test/dashboards).
 if DATABASE_URL="postgres://steampipe:steampipe-test@127.0.0.1:$SPPORT/steampipe?sslmode=disable" \

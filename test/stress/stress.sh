@@ -53,7 +53,8 @@ stress_sql() {
     caseLost=0
     for _ in $(seq "$runs"); do
       out=$("$@" -c "$sql" 2>&1 || true)
-      case "$out" in *ERROR*|*Error:*) ;; *) caseLost=$((caseLost + 1)); echo "  lost: $name -> $out" | head -3 ;; esac
+      # No pipe into head here: under pipefail, head closing early would kill the stage with SIGPIPE.
+      case "$out" in *ERROR*|*Error:*) ;; *) caseLost=$((caseLost + 1)); echo "  lost: $name -> ${out:0:200}" ;; esac
     done
     echo "stress $label: $name: lost $caseLost of $runs errors"
     total=$((total + runs)); lost=$((lost + caseLost))

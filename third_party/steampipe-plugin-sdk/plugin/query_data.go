@@ -615,7 +615,8 @@ func (d *QueryData) callChildListHydrate(ctx context.Context, parentItem interfa
 		// set parent list result so that it can be stored in rowdata hydrate results in streamLeafListItem
 		childQueryData.parentItem = parentItem
 		// now call the child list
-		_, err := d.Table.List.Hydrate(ctx, childQueryData, &HydrateData{Item: parentItem})
+		childCtx := rate_limiter.WithFetchLimiter(ctx, d.fetchLimiters.childListRateLimiter)
+		_, err := d.Table.List.Hydrate(childCtx, childQueryData, &HydrateData{Item: parentItem})
 		if err != nil {
 			d.streamError(err)
 		}

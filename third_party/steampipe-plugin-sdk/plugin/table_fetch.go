@@ -14,6 +14,7 @@ import (
 	"github.com/turbot/steampipe-plugin-sdk/v5/logging"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin/context_key"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin/quals"
+	"github.com/turbot/steampipe-plugin-sdk/v5/rate_limiter"
 	"github.com/turbot/steampipe-plugin-sdk/v5/telemetry"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
@@ -229,7 +230,8 @@ func (t *Table) get(ctx context.Context, queryData *QueryData) (*rowData, error)
 	rd := newRowData(queryData, nil)
 	// just invoke callHydrateWithRetries()
 	var getItem any
-	getItem, err := rd.callHydrateWithRetries(ctx, queryData, t.Get.namedHydrate, t.Get.IgnoreConfig, t.Get.RetryConfig)
+	getCtx := rate_limiter.WithFetchLimiter(ctx, queryData.fetchLimiters.rateLimiter)
+	getItem, err := rd.callHydrateWithRetries(getCtx, queryData, t.Get.namedHydrate, t.Get.IgnoreConfig, t.Get.RetryConfig)
 	rd.item = getItem
 	return rd, err
 }
@@ -281,7 +283,8 @@ func (t *Table) getForEachMatrixItem(ctx context.Context, queryData *QueryData) 
 			matrixRd := newRowData(matrixQueryData, nil)
 
 			// now call hydrate from the matrix rowdata
-			item, err := matrixRd.callHydrateWithRetries(fetchContext, matrixQueryData, t.Get.namedHydrate, t.Get.IgnoreConfig, t.Get.RetryConfig)
+			getCtx := rate_limiter.WithFetchLimiter(fetchContext, matrixQueryData.fetchLimiters.rateLimiter)
+			item, err := matrixRd.callHydrateWithRetries(getCtx, matrixQueryData, t.Get.namedHydrate, t.Get.IgnoreConfig, t.Get.RetryConfig)
 
 			if err != nil {
 				log.Printf("[WARN] callHydrateWithRetries returned error %v", err)
@@ -502,7 +505,8 @@ func (t *Table) doList(ctx context.Context, queryData *QueryData, listCall named
 	// we cannot retry errors in the list hydrate function after streaming has started
 	listRetryConfig := t.List.RetryConfig.GetListRetryConfig()
 
-	if _, err := rd.callHydrateWithRetries(ctx, queryData, listCall, t.List.IgnoreConfig, listRetryConfig); err != nil {
+	listCtx := rate_limiter.WithFetchLimiter(ctx, queryData.fetchLimiters.rateLimiter)
+	if _, err := rd.callHydrateWithRetries(listCtx, queryData, listCall, t.List.IgnoreConfig, listRetryConfig); err != nil {
 		log.Printf("[WARN] doList callHydrateWithRetries (%s) returned err %s", queryData.connectionCallId, err.Error())
 		queryData.streamError(err)
 	}
@@ -551,7 +555,8 @@ func (t *Table) listForEachMatrixItem(ctx context.Context, queryData *QueryData,
 			// we cannot retry errors in the list hydrate function after streaming has started
 			listRetryConfig := t.List.RetryConfig.GetListRetryConfig()
 
-			_, err := rd.callHydrateWithRetries(fetchContext, matrixQueryData, listCall, t.List.IgnoreConfig, listRetryConfig)
+			listCtx := rate_limiter.WithFetchLimiter(fetchContext, matrixQueryData.fetchLimiters.rateLimiter)
+			_, err := rd.callHydrateWithRetries(listCtx, matrixQueryData, listCall, t.List.IgnoreConfig, listRetryConfig)
 			if err != nil {
 				log.Printf("[WARN] callHydrateWithRetries returned error %v", err)
 				queryData.streamError(err)

@@ -1,6 +1,7 @@
 package rate_limiter
 
 import (
+	"context"
 	"fmt"
 	"golang.org/x/sync/semaphore"
 	"golang.org/x/time/rate"
@@ -51,6 +52,14 @@ func (l *HydrateLimiter) tryToAcquireSemaphore() bool {
 		return true
 	}
 	return l.sem.TryAcquire(1)
+}
+
+// acquireSemaphore waits for room under the limiter's max_concurrency, or for ctx to end
+func (l *HydrateLimiter) acquireSemaphore(ctx context.Context) error {
+	if l.sem == nil {
+		return nil
+	}
+	return l.sem.Acquire(ctx, 1)
 }
 
 func (l *HydrateLimiter) releaseSemaphore() {
