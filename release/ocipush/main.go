@@ -61,22 +61,37 @@ func main() {
 	}
 }
 
-func run() error {
-	dist := flag.String("dist", "dist", "directory with steampipe-plugin-prolific_<os>_<arch>.gz")
-	image := flag.String("image", "", "repository to push to, for example ghcr.io/pipeworks/prolific")
-	version := flag.String("version", "", "plugin version, for example v0.3.0; the image is tagged without the v")
-	tags := flag.String("tags", "latest", "comma-separated further tags")
-	docs := flag.String("docs", "", "docs directory to ship (index.md, tables/)")
-	spc := flag.String("spc", "", "config directory to ship (prolific.spc)")
-	license := flag.String("license", "", "LICENSE file")
-	org := flag.String("org", "pipeworks", "organization in the image config")
-	plainHTTP := flag.Bool("plain-http", false, "talk to the registry over plain HTTP")
+// options are the command line.
+type options struct {
+	dist, image, version, tags, docs, spc, license, org string
+	plainHTTP                                           bool
+}
+
+func parseOptions() (options, error) {
+	var o options
+	flag.StringVar(&o.dist, "dist", "dist", "directory with steampipe-plugin-prolific_<os>_<arch>.gz")
+	flag.StringVar(&o.image, "image", "", "repository to push to, for example ghcr.io/pipeworks/prolific")
+	flag.StringVar(&o.version, "version", "", "plugin version, for example v0.3.0; the image is tagged without the v")
+	flag.StringVar(&o.tags, "tags", "latest", "comma-separated further tags")
+	flag.StringVar(&o.docs, "docs", "", "docs directory to ship (index.md, tables/)")
+	flag.StringVar(&o.spc, "spc", "", "config directory to ship (prolific.spc)")
+	flag.StringVar(&o.license, "license", "", "LICENSE file")
+	flag.StringVar(&o.org, "org", "pipeworks", "organization in the image config")
+	flag.BoolVar(&o.plainHTTP, "plain-http", false, "talk to the registry over plain HTTP")
 	flag.Parse()
-	if *image == "" || *version == "" || *docs == "" || *spc == "" || *license == "" {
-		return fmt.Errorf("-image, -version, -docs, -spc and -license are required")
+	if o.image == "" || o.version == "" || o.docs == "" || o.spc == "" || o.license == "" {
+		return o, fmt.Errorf("-image, -version, -docs, -spc and -license are required")
+	}
+	return o, nil
+}
+
+func run() error {
+	o, err := parseOptions()
+	if err != nil {
+		return err
 	}
 	ctx := context.Background()
-	tag := strings.TrimPrefix(*version, "v") // Steampipe strips the v of @v1.2.3 before it looks up the tag
+	tag := strings.TrimPrefix(o.version, "v") // Steampipe strips the v of @v1.2.3 before it looks up the tag
 
 	work, err := os.MkdirTemp("", "ocipush-")
 	if err != nil {
@@ -90,6 +105,36 @@ func run() error {
 	defer store.Close()
 	store.TarReproducible = true
 
+	layers, platforms, err := addLayers(ctx, store, o)
+	if err != nil {
+		return err
+	}
+	name := filepath.Base(o.image)
+	cfgDesc, err := pushConfig(ctx, store, name, o.org, tag)
+	if err != nil {
+		return err
+	}
+	manifest, err := packManifest(ctx, store, layers, cfgDesc, name, tag)
+	if err != nil {
+		return err
+	}
+	repo, err := openRepository(o.image, o.plainHTTP)
+	if err != nil {
+		return err
+	}
+	if _, err := oras.Copy(ctx, store, tag, repo, tag, oras.DefaultCopyOptions); err != nil {
+		return fmt.Errorf("pushing %s:%s: %w", o.image, tag, err)
+	}
+	pushed, err := addTags(ctx, repo, manifest, tag, o.tags)
+	if err != nil {
+		return fmt.Errorf("tagging %s: %w", o.image, err)
+	}
+	fmt.Printf("pushed %s@%s (%d platforms) as %s:%s\n", o.image, manifest.Digest, platforms, o.image, strings.Join(pushed, ", :"))
+	return nil
+}
+
+// addLayers adds one layer per platform binary in dist/, then the docs, the config and the licence.
+func addLayers(ctx context.Context, store *file.Store, o options) ([]ocispec.Descriptor, int, error) {
 	var layers []ocispec.Descriptor
 	add := func(name, mediaType, path string) error {
 		desc, err := store.Add(ctx, name, mediaType, path)
@@ -99,9 +144,9 @@ func run() error {
 		layers = append(layers, desc)
 		return nil
 	}
-	entries, err := os.ReadDir(*dist)
+	entries, err := os.ReadDir(o.dist)
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
 	platforms := 0
 	for _, e := range entries {
@@ -109,24 +154,24 @@ func run() error {
 		if m == nil {
 			continue
 		}
-		if err := add(e.Name(), fmt.Sprintf(mediaTypeBinary, m[1], m[2]), filepath.Join(*dist, e.Name())); err != nil {
-			return err
+		if err := add(e.Name(), fmt.Sprintf(mediaTypeBinary, m[1], m[2]), filepath.Join(o.dist, e.Name())); err != nil {
+			return nil, 0, err
 		}
 		platforms++
 	}
 	if platforms == 0 {
-		return fmt.Errorf("no steampipe-plugin-prolific_<os>_<arch>.gz in %s: run make release first", *dist)
+		return nil, 0, fmt.Errorf("no steampipe-plugin-prolific_<os>_<arch>.gz in %s: run make release first", o.dist)
 	}
-	if err := add("docs", mediaTypeDocs, *docs); err != nil {
-		return err
+	for _, l := range [][3]string{{"docs", mediaTypeDocs, o.docs}, {"config", mediaTypeSpc, o.spc}, {"LICENSE", mediaTypeLicense, o.license}} {
+		if err := add(l[0], l[1], l[2]); err != nil {
+			return nil, 0, err
+		}
 	}
-	if err := add("config", mediaTypeSpc, *spc); err != nil {
-		return err
-	}
-	if err := add("LICENSE", mediaTypeLicense, *license); err != nil {
-		return err
-	}
+	return layers, platforms, nil
+}
 
+// pushConfig stores the image config Steampipe reads: the plugin's name, organization and version.
+func pushConfig(ctx context.Context, store *file.Store, name, org, tag string) (ocispec.Descriptor, error) {
 	var cfg struct {
 		SchemaVersion string `json:"schemaVersion"`
 		Plugin        struct {
@@ -136,23 +181,24 @@ func run() error {
 		} `json:"plugin"`
 	}
 	cfg.SchemaVersion = configSchema
-	cfg.Plugin.Name = filepath.Base(*image)
-	cfg.Plugin.Organization = *org
-	cfg.Plugin.Version = tag
+	cfg.Plugin.Name, cfg.Plugin.Organization, cfg.Plugin.Version = name, org, tag
 	cfgBytes, err := json.Marshal(cfg)
 	if err != nil {
-		return err
+		return ocispec.Descriptor{}, err
 	}
 	cfgDesc := content.NewDescriptorFromBytes(mediaTypeConfig, cfgBytes)
-	if err := store.Push(ctx, cfgDesc, bytes.NewReader(cfgBytes)); err != nil {
-		return err
-	}
+	return cfgDesc, store.Push(ctx, cfgDesc, bytes.NewReader(cfgBytes))
+}
 
+// packManifest writes the image manifest, dated SOURCE_DATE_EPOCH (or 1970) so the same inputs give the same digest,
+// and tags it in the store.
+func packManifest(ctx context.Context, store *file.Store, layers []ocispec.Descriptor, cfgDesc ocispec.Descriptor,
+	name, tag string) (ocispec.Descriptor, error) {
 	created := time.Unix(0, 0).UTC()
 	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 		sec, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			return fmt.Errorf("SOURCE_DATE_EPOCH: %w", err)
+			return ocispec.Descriptor{}, fmt.Errorf("SOURCE_DATE_EPOCH: %w", err)
 		}
 		created = time.Unix(sec, 0).UTC()
 	}
@@ -162,23 +208,24 @@ func run() error {
 		ManifestAnnotations: map[string]string{
 			ocispec.AnnotationCreated:  created.Format(time.RFC3339),
 			ocispec.AnnotationVersion:  tag,
-			ocispec.AnnotationTitle:    cfg.Plugin.Name,
+			ocispec.AnnotationTitle:    name,
 			ocispec.AnnotationSource:   "https://github.com/pipeworks/steampipe-plugin-prolific",
 			ocispec.AnnotationLicenses: "Apache-2.0",
 		},
 	})
 	if err != nil {
-		return err
+		return manifest, err
 	}
-	if err := store.Tag(ctx, manifest, tag); err != nil {
-		return err
-	}
+	return manifest, store.Tag(ctx, manifest, tag)
+}
 
-	repo, err := remote.NewRepository(*image)
+// openRepository connects to the registry with REGISTRY_USERNAME and REGISTRY_PASSWORD, or the Docker config.
+func openRepository(image string, plainHTTP bool) (*remote.Repository, error) {
+	repo, err := remote.NewRepository(image)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	repo.PlainHTTP = *plainHTTP
+	repo.PlainHTTP = plainHTTP
 	client := &auth.Client{Client: retry.DefaultClient, Cache: auth.NewCache()}
 	if user, pass := os.Getenv("REGISTRY_USERNAME"), os.Getenv("REGISTRY_PASSWORD"); user != "" || pass != "" {
 		client.Credential = auth.StaticCredential(repo.Reference.Registry, auth.Credential{Username: user, Password: pass})
@@ -186,20 +233,20 @@ func run() error {
 		client.Credential = credentials.Credential(creds)
 	}
 	repo.Client = client
+	return repo, nil
+}
 
-	if _, err := oras.Copy(ctx, store, tag, repo, tag, oras.DefaultCopyOptions); err != nil {
-		return fmt.Errorf("pushing %s:%s: %w", *image, tag, err)
-	}
+// addTags tags the pushed manifest with each further tag, and returns every tag it now has.
+func addTags(ctx context.Context, repo *remote.Repository, manifest ocispec.Descriptor, tag, tags string) ([]string, error) {
 	pushed := []string{tag}
-	for _, t := range strings.Split(*tags, ",") {
+	for _, t := range strings.Split(tags, ",") {
 		if t = strings.TrimSpace(t); t == "" || t == tag {
 			continue
 		}
 		if err := repo.Tag(ctx, manifest, t); err != nil {
-			return fmt.Errorf("tagging %s:%s: %w", *image, t, err)
+			return pushed, fmt.Errorf(":%s: %w", t, err)
 		}
 		pushed = append(pushed, t)
 	}
-	fmt.Printf("pushed %s@%s (%d platforms) as %s:%s\n", *image, manifest.Digest, platforms, *image, strings.Join(pushed, ", :"))
-	return nil
+	return pushed, nil
 }
