@@ -1,10 +1,15 @@
 package prolific_test
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/pipeworks/steampipe-plugin-prolific/test/harness"
 )
@@ -49,4 +54,35 @@ func read(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// TestDocsHCLBlocksParse parses every hcl block of README.md and docs/, every inline config block, and
+// config/prolific.spc, as HCL: a user who copies one must not meet a syntax error (a one-line block holding a nested
+// block, say, which HCL refuses).
+func TestDocsHCLBlocksParse(t *testing.T) {
+	files, err := filepath.Glob("../docs/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables, _ := filepath.Glob("../docs/tables/*.md")
+	files = append(append(files, tables...), "../README.md")
+	blocks := 0
+	for _, file := range files {
+		text := read(t, file)
+		// Fenced hcl blocks, and inline code that is a config block of its own (`plugin "..." { ... }`).
+		found := regexp.MustCompile("(?s)```hcl\n(.*?)```").FindAllStringSubmatch(text, -1)
+		found = append(found, regexp.MustCompile("`((?:plugin|connection) \"[^`]*\\{[^`]*)`").FindAllStringSubmatch(text, -1)...)
+		for i, block := range found {
+			blocks++
+			if _, diags := hclsyntax.ParseConfig([]byte(block[1]), fmt.Sprintf("%s block %d", file, i+1), hcl.InitialPos); diags.HasErrors() {
+				t.Errorf("%v", diags)
+			}
+		}
+	}
+	if _, diags := hclsyntax.ParseConfig([]byte(read(t, "../config/prolific.spc")), "config/prolific.spc", hcl.InitialPos); diags.HasErrors() {
+		t.Errorf("%v", diags)
+	}
+	if blocks == 0 {
+		t.Fatal("found no hcl blocks in the docs")
+	}
 }

@@ -14,7 +14,13 @@ import (
 // ("Rate limits")). Its max_concurrency is the one bound on the requests a connection has open at once (Client.acquire,
 // patches/sdk/0008). Users override it by name in their plugin block, for example
 //
-//	plugin "local/prolific" { limiter "prolific_api" { max_concurrency = 10 } }
+//	plugin "local/prolific" {
+//	  limiter "prolific_api" {
+//	    max_concurrency = 10
+//	    fill_rate       = 25
+//	    bucket_size     = 25
+//	  }
+//	}
 //
 // or add limiters for one endpoint family (limiters.go). docs/index.md ("Errors, retries and limits") documents the
 // defaults.
