@@ -205,7 +205,7 @@ func httpStatuses(name string, expr hcl.Expression) ([]int, error) {
 		return nil, nil
 	}
 	example := fmt.Sprintf("such as %s = [403]", name)
-	if !value.IsKnown() || !(value.Type().IsListType() || value.Type().IsTupleType() || value.Type().IsSetType()) {
+	if !value.IsKnown() || !isCollection(value.Type()) {
 		return nil, fmt.Errorf("%s = %s is not valid: it must be a list of HTTP statuses, %s", name, describeValue(value), example)
 	}
 	var statuses []int
@@ -255,3 +255,8 @@ func positiveDuration(name string, value *string, fallback time.Duration) (time.
 
 // osLookupEnv is the environment used outside tests.
 var osLookupEnv = os.LookupEnv
+
+// isCollection reports whether an HCL value of type t holds a list of elements: a list, a tuple or a set.
+func isCollection(t cty.Type) bool {
+	return t.IsListType() || t.IsTupleType() || t.IsSetType()
+}

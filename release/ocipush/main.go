@@ -97,12 +97,12 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(work)
+	defer func() { _ = os.RemoveAll(work) }()
 	store, err := file.New(work)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer func() { _ = store.Close() }()
 	store.TarReproducible = true
 
 	layers, platforms, err := addLayers(ctx, store, o)
