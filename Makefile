@@ -141,7 +141,7 @@ export:
 
 # The export's tests (also part of make test) again, their command runs through the binary make export built.
 test-export: export
-	EXPORT_BINARY=$(EXPORT_BINARY) go test -count=1 ./cmd/steampipe_export_prolific
+	EXPORT_BINARY=$(EXPORT_BINARY) EXPORT_VERSION=$(VERSION) go test -count=1 ./cmd/steampipe_export_prolific
 
 .PHONY: release release-check publish test-install
 
