@@ -25,8 +25,10 @@ STEAMPIPE_INSTALL_DIR ?= $(HOME)/.steampipe
 PLUGIN_DIR            := $(STEAMPIPE_INSTALL_DIR)/plugins/local/prolific
 CONFIG_DIR            := $(STEAMPIPE_INSTALL_DIR)/config
 BUILD_TAGS            := netgo
-# The version every build reports (prolific.Version, the User-Agent). A clone without tags gets the commit's short hash.
-VERSION               ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo v0.0.0-unknown)
+# The version every build reports (prolific.Version, the User-Agent): git describe, always a semantic version, which
+# Steampipe requires of an installed plugin. A clone without tags gets v0.0.0-<short hash>.
+GIT_DESCRIBE          := $(shell git describe --tags --always --dirty 2>/dev/null)
+VERSION               ?= $(if $(filter v%,$(GIT_DESCRIBE)),$(GIT_DESCRIBE),v0.0.0-$(or $(GIT_DESCRIBE),unknown))
 LDFLAGS               := -X github.com/pipeworks/steampipe-plugin-prolific/prolific.Version=$(VERSION)
 GOLANGCI_LINT_VERSION := v2.11.4
 GOLANGCI_LINT         := $(CURDIR)/build/bin/golangci-lint

@@ -31,7 +31,9 @@ die() { echo "release: ERROR: $*" >&2; exit 1; }
 
 VERSION=${VERSION:-}
 [ -n "$VERSION" ] || die "VERSION is not set (make release sets it from git describe)"
-[[ "$VERSION" =~ ^[A-Za-z0-9][A-Za-z0-9._-]*$ ]] || die "VERSION '$VERSION' must be a tag-safe string such as v0.3.0"
+# Steampipe refuses to list a plugin whose version is not a semantic version ("version must be a valid semver").
+[[ "$VERSION" =~ ^v[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$ ]] ||
+  die "VERSION '$VERSION' must be a semantic version such as v0.3.0 or v0.3.0-rc.1: Steampipe cannot list another"
 DIST=${DIST:-$REPO/dist}
 PLATFORMS=${PLATFORMS:-linux/amd64 linux/arm64 darwin/amd64 darwin/arm64}
 ARTIFACTS=${ARTIFACTS:-plugin export sqlite postgres}
