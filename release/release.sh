@@ -134,6 +134,7 @@ if has postgres; then
   strip --strip-debug "$STAGE/$name/steampipe_postgres_prolific.so"
   check_sdk "$STAGE/$name/steampipe_postgres_prolific.so"
   anywhere "$STAGE/$name" postgres
+  install -m 0755 "$REPO/postgres/install-extension.sh" "$STAGE/$name/install-extension.sh" # install.sh runs it
   pack "$name" "$name"
 fi
 
