@@ -11,13 +11,6 @@ import (
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 )
 
-// apiLimiter is the plugin's prolific_api limiter with the given max_concurrency, and its request rate lifted so that
-// the tests run quickly: the concurrency bound is what they check.
-func apiLimiter(maxConcurrency int64) *proto.RateLimiterDefinition {
-	return &proto.RateLimiterDefinition{Name: "prolific_api", FillRate: 10000, BucketSize: 10000,
-		MaxConcurrency: maxConcurrency, Scope: []string{"connection"}}
-}
-
 // inListOf200 runs a 200-value IN list on prolific_batch_response against a fake that answers every request after
 // 20 ms, with the given limiter definitions (as a user's limiter blocks), and returns the highest number of requests
 // the fake had open at once.
@@ -49,7 +42,7 @@ func inListOf200(t *testing.T, limiters []*proto.RateLimiterDefinition, extraCon
 }
 
 func TestConcurrencyCapHoldsUnderA200ValueInList(t *testing.T) {
-	if peak := inListOf200(t, []*proto.RateLimiterDefinition{apiLimiter(5)}); peak > 5 || peak < 2 {
+	if peak := inListOf200(t, []*proto.RateLimiterDefinition{harness.APILimiter(5)}); peak > 5 || peak < 2 {
 		t.Fatalf("the fake saw %d requests at once; the default cap is 5 (and it should be reached)", peak)
 	}
 }
@@ -57,10 +50,10 @@ func TestConcurrencyCapHoldsUnderA200ValueInList(t *testing.T) {
 // TestLimiterMaxConcurrencyIsTheCap: the prolific_api limiter's max_concurrency, as a user's limiter block sets it,
 // is the bound on open requests, below and above the default of 5.
 func TestLimiterMaxConcurrencyIsTheCap(t *testing.T) {
-	if peak := inListOf200(t, []*proto.RateLimiterDefinition{apiLimiter(2)}); peak != 2 {
+	if peak := inListOf200(t, []*proto.RateLimiterDefinition{harness.APILimiter(2)}); peak != 2 {
 		t.Errorf("max_concurrency = 2: the fake saw %d requests at once", peak)
 	}
-	if peak := inListOf200(t, []*proto.RateLimiterDefinition{apiLimiter(10)}); peak <= 5 || peak > 10 {
+	if peak := inListOf200(t, []*proto.RateLimiterDefinition{harness.APILimiter(10)}); peak <= 5 || peak > 10 {
 		t.Errorf("max_concurrency = 10: the fake saw %d requests at once, want more than the default 5 and at most 10", peak)
 	}
 }
@@ -69,12 +62,12 @@ func TestLimiterMaxConcurrencyIsTheCap(t *testing.T) {
 func TestEndpointLimiterBoundsItsFamily(t *testing.T) {
 	responses := &proto.RateLimiterDefinition{Name: "prolific_responses", MaxConcurrency: 3, Scope: []string{"connection"},
 		Where: "endpoint = 'responses'"}
-	if peak := inListOf200(t, []*proto.RateLimiterDefinition{apiLimiter(10), responses}); peak != 3 {
+	if peak := inListOf200(t, []*proto.RateLimiterDefinition{harness.APILimiter(10), responses}); peak != 3 {
 		t.Errorf("a limiter of max_concurrency 3 on endpoint 'responses': the fake saw %d requests at once", peak)
 	}
 	others := &proto.RateLimiterDefinition{Name: "prolific_studies", MaxConcurrency: 1, Scope: []string{"connection"},
 		Where: "endpoint = 'studies'"}
-	if peak := inListOf200(t, []*proto.RateLimiterDefinition{apiLimiter(10), others}); peak <= 5 {
+	if peak := inListOf200(t, []*proto.RateLimiterDefinition{harness.APILimiter(10), others}); peak <= 5 {
 		t.Errorf("a limiter on endpoint 'studies' bounded the responses' requests to %d", peak)
 	}
 }
@@ -82,7 +75,7 @@ func TestEndpointLimiterBoundsItsFamily(t *testing.T) {
 // TestDeprecatedMaxConcurrentRequestsStillCaps: the deprecated setting still bounds its connection, on top of the
 // limiter, so a configuration that uses it keeps working.
 func TestDeprecatedMaxConcurrentRequestsStillCaps(t *testing.T) {
-	if peak := inListOf200(t, []*proto.RateLimiterDefinition{apiLimiter(10)}, "max_concurrent_requests = 2"); peak != 2 {
+	if peak := inListOf200(t, []*proto.RateLimiterDefinition{harness.APILimiter(10)}, "max_concurrent_requests = 2"); peak != 2 {
 		t.Fatalf("the fake saw %d requests at once with max_concurrent_requests = 2", peak)
 	}
 }

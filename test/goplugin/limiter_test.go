@@ -35,19 +35,15 @@ func TestUserLimiterSetsRequestConcurrency(t *testing.T) {
 		}
 		return api.MaxInFlight()
 	}
-	apiLimiter := func(maxConcurrency int64) *proto.RateLimiterDefinition { // the request rate lifted: concurrency is checked
-		return &proto.RateLimiterDefinition{Name: "prolific_api", FillRate: 10000, BucketSize: 10000,
-			MaxConcurrency: maxConcurrency, Scope: []string{"connection"}}
-	}
-	if peak := peakWith(apiLimiter(2)); peak != 2 {
+	if peak := peakWith(harness.APILimiter(2)); peak != 2 {
 		t.Errorf("limiter \"prolific_api\" { max_concurrency = 2 }: the fake saw %d requests at once", peak)
 	}
-	if peak := peakWith(apiLimiter(8)); peak <= 5 || peak > 8 {
+	if peak := peakWith(harness.APILimiter(8)); peak <= 5 || peak > 8 {
 		t.Errorf("limiter \"prolific_api\" { max_concurrency = 8 }: the fake saw %d requests at once, want 6 to 8", peak)
 	}
 	responsesOnly := &proto.RateLimiterDefinition{Name: "prolific_responses", MaxConcurrency: 3,
 		Scope: []string{"connection"}, Where: "endpoint = 'responses'"}
-	if peak := peakWith(apiLimiter(8), responsesOnly); peak != 3 {
+	if peak := peakWith(harness.APILimiter(8), responsesOnly); peak != 3 {
 		t.Errorf("a limiter of max_concurrency 3 where endpoint = 'responses': the fake saw %d requests at once", peak)
 	}
 }

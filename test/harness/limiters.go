@@ -15,3 +15,10 @@ func (r *Remote) SetRateLimiters(t testing.TB, definitions ...*proto.RateLimiter
 		t.Fatalf("SetRateLimiters: %v", err)
 	}
 }
+
+// APILimiter is the plugin's prolific_api limiter with the given max_concurrency and its request rate lifted, so a
+// test of the concurrency bound runs quickly.
+func APILimiter(maxConcurrency int64) *proto.RateLimiterDefinition {
+	return &proto.RateLimiterDefinition{Name: "prolific_api", FillRate: 10000, BucketSize: 10000,
+		MaxConcurrency: maxConcurrency, Scope: []string{"connection"}}
+}
