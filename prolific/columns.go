@@ -50,3 +50,9 @@ func hydratedColumn[T any](name string, columnType proto.ColumnType, description
 		}),
 	}
 }
+
+// titleColumn is Steampipe's standard display-name column, which dashboards and users reach for across plugins
+// before they learn each table's own name fields.
+func titleColumn[T any](description string, get func(*T) any) *plugin.Column {
+	return column("title", proto.ColumnType_STRING, description+" Steampipe's standard display name.", get)
+}

@@ -47,6 +47,17 @@ func (t jsonText) sqlValue() any {
 	return cleanText(t.value)
 }
 
+// firstNonBlank is the first of texts that holds more than white space, as its sqlValue, or nil. Title columns use
+// it to fall back from a name that is optional (a study's internal name) to one that is always there.
+func firstNonBlank(texts ...jsonText) any {
+	for _, t := range texts {
+		if t.set && strings.TrimSpace(t.value) != "" {
+			return t.sqlValue()
+		}
+	}
+	return nil
+}
+
 // jsonInt is an integer, also accepted as a numeric string or an integral float.
 type jsonInt struct {
 	value int64

@@ -168,3 +168,21 @@ func TestRawJSONIsCompact(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstNonBlankFallsBackPastBlankNames(t *testing.T) {
+	name := func(s string) jsonText { return jsonText{value: s, set: true} }
+	cases := []struct {
+		texts []jsonText
+		want  any
+	}{
+		{[]jsonText{name("Ada"), name("ada@example.org")}, "Ada"},
+		{[]jsonText{name("  "), name("ada@example.org")}, "ada@example.org"},
+		{[]jsonText{{}, name("Draft")}, "Draft"},
+		{[]jsonText{{}, name("")}, nil},
+	}
+	for _, c := range cases {
+		if got := firstNonBlank(c.texts...); got != c.want {
+			t.Errorf("firstNonBlank(%v) = %#v, want %#v", c.texts, got, c.want)
+		}
+	}
+}

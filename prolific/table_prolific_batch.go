@@ -55,6 +55,8 @@ func batchColumns() []*plugin.Column {
 			func(r *r) any { return r.TaskDetails.sqlValue() }),
 		column("tasks_per_group", proto.ColumnType_INT, "The number of tasks in each task group.",
 			func(r *r) any { return r.TasksPerGroup.sqlValue() }),
+		titleColumn("The batch's name.",
+			func(r *r) any { return firstNonBlank(r.Name) }),
 		column("total_instruction_count", proto.ColumnType_INT, "The number of instructions in the batch.",
 			func(r *r) any { return r.TotalInstructionCount.sqlValue() }),
 		column("total_task_count", proto.ColumnType_INT, "The number of tasks in the batch.",

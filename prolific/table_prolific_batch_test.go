@@ -46,7 +46,7 @@ func TestBatchSchema(t *testing.T) {
 	_, p := startFake(t)
 	checkSchema(t, p, batchesTable, []string{"id", "workspace_id"}, map[string]string{
 		"id": "STRING", "workspace_id": "STRING", "auto_sync_enabled": "BOOL", "batch_items": "JSON",
-		"created_at": "TIMESTAMP", "created_by": "STRING", "datasets": "JSON", "name": "STRING", "schema_version": "INT",
+		"created_at": "TIMESTAMP", "created_by": "STRING", "datasets": "JSON", "name": "STRING", "title": "STRING", "schema_version": "INT",
 		"status": "STRING", "task_details": "JSON", "tasks_per_group": "INT", "total_instruction_count": "INT",
 		"total_task_count": "INT", "total_task_groups": "INT",
 	})

@@ -58,6 +58,8 @@ func collectionColumns() []*plugin.Column {
 			func(r *r) any { return r.SchemaVersion.sqlValue() }),
 		detail("task_details", proto.ColumnType_JSON, "What participants are shown about the task: task_name, and task_introduction and task_steps as HTML.",
 			func(r *r) any { return r.TaskDetails.sqlValue() }),
+		titleColumn("The collection's name.",
+			func(r *r) any { return firstNonBlank(r.Name) }),
 	}
 }
 

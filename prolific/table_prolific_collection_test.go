@@ -26,7 +26,7 @@ func TestCollectionSchema(t *testing.T) {
 	checkSchema(t, p, collectionsTable, []string{"id", "workspace_id"}, map[string]string{
 		"id": "STRING", "workspace_id": "STRING", "collection_items": "JSON", "created_at": "TIMESTAMP",
 		"created_by": "STRING", "item_count": "INT", "last_modified_at": "TIMESTAMP", "last_modified_by": "STRING",
-		"name": "STRING", "schema_version": "STRING", "task_details": "JSON",
+		"name": "STRING", "title": "STRING", "schema_version": "STRING", "task_details": "JSON",
 	})
 	schema := p.Schema(t)[collectionsTable]
 	if list := ownKeys(schema.GetListCallKeyColumnList()); len(list) != 1 || list[0].Name != "workspace_id" || list[0].Require != "optional" {

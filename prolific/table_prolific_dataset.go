@@ -51,6 +51,8 @@ func datasetColumns() []*plugin.Column {
 			func(r *r) any { return r.SchemaVersion.sqlValue() }),
 		column("status", proto.ColumnType_STRING, "The state of the dataset: UNINITIALISED, PROCESSING, READY or ERROR. Read from the dataset's status endpoint when the dataset object does not carry it.",
 			func(r *r) any { return r.Status.sqlValue() }),
+		titleColumn("The dataset's name.",
+			func(r *r) any { return firstNonBlank(r.Name) }),
 		column("total_datapoint_count", proto.ColumnType_INT, "The number of datapoints (rows) in the dataset.",
 			func(r *r) any { return r.TotalDatapointCount.sqlValue() }),
 		column("workspace_id", proto.ColumnType_STRING, "The ID of the workspace the dataset belongs to.",

@@ -20,7 +20,7 @@ func TestDatasetSchema(t *testing.T) {
 	_, p := startFake(t)
 	checkSchema(t, p, datasetsTable, []string{"id"}, map[string]string{
 		"id": "STRING", "created_at": "TIMESTAMP", "created_by": "STRING", "filename": "STRING",
-		"has_predetermined_grouping_id": "BOOL", "imports": "JSON", "name": "STRING", "schema": "JSON",
+		"has_predetermined_grouping_id": "BOOL", "imports": "JSON", "name": "STRING", "title": "STRING", "schema": "JSON",
 		"schema_version": "STRING", "status": "STRING", "total_datapoint_count": "INT", "workspace_id": "STRING",
 	})
 	// id is a key column of both calls: the FDW plans joins on List key columns only, so the List call is what

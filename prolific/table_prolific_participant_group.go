@@ -51,6 +51,8 @@ func participantGroupColumns() []*plugin.Column {
 			func(g *g) any { return g.OrganisationID.sqlValue() }),
 		column("participant_count", proto.ColumnType_INT, "The number of participants in the group.",
 			func(g *g) any { return g.ParticipantCount.sqlValue() }),
+		titleColumn("The group's name.",
+			func(g *g) any { return firstNonBlank(g.Name) }),
 	}
 }
 

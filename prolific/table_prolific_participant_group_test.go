@@ -16,7 +16,7 @@ func TestParticipantGroupSchema(t *testing.T) {
 	_, p := startFake(t)
 	checkSchema(t, p, groupsTable, []string{"workspace_id", "project_id", "id"}, map[string]string{
 		"workspace_id": "STRING", "project_id": "STRING", "id": "STRING", "description": "STRING",
-		"feeder_studies": "JSON", "is_deleted": "BOOL", "name": "STRING", "organisation_id": "STRING",
+		"feeder_studies": "JSON", "is_deleted": "BOOL", "name": "STRING", "title": "STRING", "organisation_id": "STRING",
 		"participant_count": "INT",
 	})
 	checkKeyColumns(t, p, groupsTable, map[string]string{"workspace_id": "optional", "project_id": "optional"}, "id")

@@ -131,6 +131,8 @@ func studyColumns() []*plugin.Column {
 			func(s *s) any { return s.StudyType.sqlValue() }),
 		detail("submissions_config", proto.ColumnType_JSON, "Submission settings: max_submissions_per_participant, max_concurrent_submissions and auto_rejection_categories.",
 			func(s *s) any { return s.SubmissionsConfig.sqlValue() }),
+		titleColumn("The study's internal name when it has one (what researchers see in Prolific's study list), else its public name.",
+			func(s *s) any { return firstNonBlank(s.InternalName, s.Name) }),
 		column("total_available_places", proto.ColumnType_INT, "The number of places in the study.",
 			func(s *s) any { return s.TotalAvailablePlaces.sqlValue() }),
 		column("total_cost", proto.ColumnType_DOUBLE, "The study's total cost so far, in minor units of the study's currency, fees and VAT included. A double, as the API types it: it may have a fraction.",

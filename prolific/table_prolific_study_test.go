@@ -27,7 +27,7 @@ func TestStudySchema(t *testing.T) {
 		"external_study_url": "STRING", "filter_set_id": "STRING", "filter_set_version": "INT", "filters": "JSON",
 		"has_credentials": "BOOL", "internal_name": "STRING", "is_external_study_url_secure": "BOOL", "is_pilot": "BOOL",
 		"is_ready_to_publish": "BOOL", "is_underpaying": "BOOL", "maximum_allowed_time": "DOUBLE", "metadata": "STRING",
-		"name": "STRING", "naivety_distribution_rate": "DOUBLE", "number_of_submissions": "INT",
+		"name": "STRING", "title": "STRING", "naivety_distribution_rate": "DOUBLE", "number_of_submissions": "INT",
 		"peripheral_requirements": "JSON", "places_taken": "INT", "presentment_currency_code": "STRING",
 		"prolific_id_option": "STRING", "publish_at": "TIMESTAMP", "published_at": "TIMESTAMP", "researcher": "JSON",
 		"reward": "DOUBLE", "started_publishing_at": "TIMESTAMP", "status": "STRING", "study_labels": "JSON",

@@ -39,6 +39,8 @@ func userColumns() []*plugin.Column {
 			func(u *u) any { return u.LastName.sqlValue() }),
 		column("name", proto.ColumnType_STRING, "The user's full name.",
 			func(u *u) any { return u.Name.sqlValue() }),
+		titleColumn("The user's full name, or their email address when the name is blank.",
+			func(u *u) any { return firstNonBlank(u.Name, u.Email) }),
 		column("user_type", proto.ColumnType_STRING, "The kind of account, such as researcher.",
 			func(u *u) any { return u.UserType.sqlValue() }),
 		column("username", proto.ColumnType_STRING, "The user's username.",

@@ -11,7 +11,7 @@ func TestUserSchema(t *testing.T) {
 	_, p := startFake(t)
 	checkSchema(t, p, "prolific_user", []string{"id"}, map[string]string{
 		"id": "STRING", "available_balance": "INT", "balance": "INT", "currency_code": "STRING", "email": "STRING",
-		"first_name": "STRING", "last_name": "STRING", "name": "STRING", "user_type": "STRING", "username": "STRING",
+		"first_name": "STRING", "last_name": "STRING", "name": "STRING", "title": "STRING", "user_type": "STRING", "username": "STRING",
 	})
 	checkKeyColumns(t, p, "prolific_user", map[string]string{}, "")
 }
