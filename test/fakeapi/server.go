@@ -43,7 +43,8 @@ type Server struct {
 	// OtherTokens are accepted too, with the same data: two connections with their own tokens, as an aggregator has.
 	OtherTokens    []string
 	AuthErrorShape ErrorShape
-	// Latency delays every answer, so that concurrent requests overlap as they would against the real API.
+	// Latency delays every answer, so that concurrent requests overlap as they would against the real API. Set it
+	// before the first request, or with SetLatency while the fake serves.
 	Latency time.Duration
 	// MaxPageSize, when above zero, caps the page_size and limit of every paged list, as a server-side maximum would.
 	// Tests set it to get many pages from small fixtures. Set it before the first request.
@@ -58,7 +59,10 @@ type Server struct {
 	requests    []Request
 	inFlight    int
 	maxInFlight int
-	mux         *http.ServeMux
+	// The same per Authorization header, so that a test can tell one connection's concurrency from another's.
+	inFlightByAuth    map[string]int
+	maxInFlightByAuth map[string]int
+	mux               *http.ServeMux
 }
 
 // New returns a fake loaded with the standard fixtures (see fixtures.go).
@@ -129,9 +133,9 @@ func Object(w http.ResponseWriter, object any, found bool) {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// A request counts as in flight from its arrival until the fake starts to answer: once the answer is on its way,
 	// the client may finish reading it and send its next request before this handler has returned.
-	done := s.record(r)
-	if s.Latency > 0 {
-		time.Sleep(s.Latency)
+	latency, done := s.record(r)
+	if latency > 0 {
+		time.Sleep(latency)
 	}
 	done()
 
@@ -168,20 +172,35 @@ func (s *Server) authorized(header string) bool {
 	return false
 }
 
-func (s *Server) record(r *http.Request) (done func()) {
+// record logs a request and counts it in flight until done is called. It returns the latency to serve it with.
+func (s *Server) record(r *http.Request) (latency time.Duration, done func()) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	auth := r.Header.Get("Authorization")
 	s.requests = append(s.requests, Request{
 		Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery,
-		Authorization: r.Header.Get("Authorization"), UserAgent: r.Header.Get("User-Agent"), RemoteAddr: r.RemoteAddr, Time: time.Now(),
+		Authorization: auth, UserAgent: r.Header.Get("User-Agent"), RemoteAddr: r.RemoteAddr, Time: time.Now(),
 	})
+	if s.inFlightByAuth == nil {
+		s.inFlightByAuth, s.maxInFlightByAuth = map[string]int{}, map[string]int{}
+	}
 	s.inFlight++
 	s.maxInFlight = max(s.maxInFlight, s.inFlight)
-	return func() {
+	s.inFlightByAuth[auth]++
+	s.maxInFlightByAuth[auth] = max(s.maxInFlightByAuth[auth], s.inFlightByAuth[auth])
+	return s.Latency, func() {
 		s.mu.Lock()
 		s.inFlight--
+		s.inFlightByAuth[auth]--
 		s.mu.Unlock()
 	}
+}
+
+// SetLatency changes Latency while the fake serves.
+func (s *Server) SetLatency(latency time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.Latency = latency
 }
 
 // Requests returns a copy of the request log.
@@ -209,11 +228,19 @@ func (s *Server) MaxInFlight() int {
 	return s.maxInFlight
 }
 
-// ResetLog clears the request log and the concurrency high-water mark.
+// MaxInFlightWithToken is the highest number of requests carrying token that the fake served at once.
+func (s *Server) MaxInFlightWithToken(token string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.maxInFlightByAuth["Token "+token]
+}
+
+// ResetLog clears the request log and the concurrency high-water marks.
 func (s *Server) ResetLog() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.requests, s.maxInFlight = nil, 0
+	clear(s.maxInFlightByAuth)
 }
 
 func (s *Server) writeAuthError(w http.ResponseWriter) {

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/pipeworks/steampipe-plugin-prolific/test/fakeapi"
 )
@@ -22,7 +23,12 @@ const controlPrefix = "/_fake/"
 //	                  match=workspace_id%3D65f0... (the others are served normally)
 //	     [&repeat=1]  every matching request from now on, instead of the next N
 //	DELETE /_fake/faults?path=P       remove the faults of P (the fixtures' fault-* batches keep theirs)
-//	GET  /_fake/requests?prefix=P     the requests whose escaped path starts with P: {"count": n, "queries": [...]}
+//	GET  /_fake/requests?prefix=P[&token=T]
+//	                                  the requests whose escaped path starts with P (and that carry token T):
+//	                                  {"count": n, "queries": [...], "max_in_flight": m}, where m is the most requests
+//	                                  (with token T) that were in flight at once, whatever their path
+//	DELETE /_fake/requests            forget the requests so far and the in-flight high-water marks
+//	POST /_fake/latency?ms=N          delay every answer by N milliseconds from now on, so that requests overlap
 func withControl(server *fakeapi.Server) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasPrefix(r.URL.Path, controlPrefix) {
@@ -36,7 +42,12 @@ func withControl(server *fakeapi.Server) http.Handler {
 			server.ClearFaultsFor(r.URL.Query().Get("path"))
 			writeControlJSON(w, http.StatusOK, map[string]string{"cleared": r.URL.Query().Get("path")})
 		case r.Method == http.MethodGet && r.URL.Path == controlPrefix+"requests":
-			writeRequests(w, server, r.URL.Query().Get("prefix"))
+			writeRequests(w, server, r.URL.Query().Get("prefix"), r.URL.Query().Get("token"))
+		case r.Method == http.MethodDelete && r.URL.Path == controlPrefix+"requests":
+			server.ResetLog()
+			writeControlJSON(w, http.StatusOK, map[string]string{"cleared": "requests"})
+		case r.Method == http.MethodPost && r.URL.Path == controlPrefix+"latency":
+			setLatency(w, r, server)
 		default:
 			writeControlJSON(w, http.StatusNotFound, map[string]string{"error": "unknown control path " + r.URL.Path})
 		}
@@ -98,13 +109,28 @@ func writeControlJSON(w http.ResponseWriter, status int, body any) {
 	_ = json.NewEncoder(w).Encode(body)
 }
 
-// writeRequests lists the logged requests under a path prefix, with their query strings (page sizes, filters).
-func writeRequests(w http.ResponseWriter, server *fakeapi.Server, prefix string) {
+// writeRequests lists the logged requests under a path prefix, with their query strings (page sizes, filters), and
+// the concurrency high-water mark. With a token, only the requests that carry it: one connection's share.
+func writeRequests(w http.ResponseWriter, server *fakeapi.Server, prefix, token string) {
 	queries := []string{}
 	for _, req := range server.Requests() {
-		if strings.HasPrefix(req.Path, prefix) {
+		if strings.HasPrefix(req.Path, prefix) && (token == "" || req.Authorization == "Token "+token) {
 			queries = append(queries, req.Query)
 		}
 	}
-	writeControlJSON(w, http.StatusOK, map[string]any{"count": len(queries), "queries": queries})
+	peak := server.MaxInFlight()
+	if token != "" {
+		peak = server.MaxInFlightWithToken(token)
+	}
+	writeControlJSON(w, http.StatusOK, map[string]any{"count": len(queries), "queries": queries, "max_in_flight": peak})
+}
+
+func setLatency(w http.ResponseWriter, r *http.Request, server *fakeapi.Server) {
+	ms, err := strconv.Atoi(r.URL.Query().Get("ms"))
+	if err != nil || ms < 0 || ms > 10000 {
+		writeControlJSON(w, http.StatusBadRequest, map[string]string{"error": "ms must be a whole number of milliseconds from 0 to 10000"})
+		return
+	}
+	server.SetLatency(time.Duration(ms) * time.Millisecond)
+	writeControlJSON(w, http.StatusOK, map[string]int{"latency_ms": ms})
 }
