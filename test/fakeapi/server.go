@@ -41,8 +41,13 @@ type Request struct {
 type Server struct {
 	Token string
 	// OtherTokens are accepted too, with the same data: two connections with their own tokens, as an aggregator has.
-	OtherTokens    []string
-	AuthErrorShape ErrorShape
+	OtherTokens []string
+	// VisibleWorkspaces limits what a token sees, as an account that belongs to some workspaces only: the workspace
+	// list shows it only these, and a request that names another workspace (a workspace_id parameter, or a
+	// /workspaces/{id}/ path) is answered 403. A token without an entry sees every workspace. Set it before New's
+	// server takes requests.
+	VisibleWorkspaces map[string][]string
+	AuthErrorShape    ErrorShape
 	// Latency delays every answer, so that concurrent requests overlap as they would against the real API. Set it
 	// before the first request, or with SetLatency while the fake serves.
 	Latency time.Duration
@@ -141,6 +146,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	if !s.authorized(r.Header.Get("Authorization")) {
 		s.writeAuthError(w)
+		return
+	}
+	if s.namesHiddenWorkspace(r) {
+		writeError(w, http.StatusForbidden, EnvelopeShape, "Forbidden", "You do not have permission to perform this action.")
 		return
 	}
 	if fault := s.takeFault(r.URL.EscapedPath(), r.URL.Query()); fault != nil {

@@ -3,6 +3,7 @@ package fakeapi
 import (
 	"net/http"
 	"slices"
+	"strings"
 )
 
 // Workspace fixtures (docs/api-evidence.md ("Workspaces")). Tables that iterate workspaces list these two.
@@ -54,7 +55,9 @@ var workspaceBalances = map[string]map[string]any{
 func init() { registrars = append(registrars, registerWorkspaces) }
 
 func registerWorkspaces(s *Server) {
-	s.handle("/api/v1/workspaces", func(w http.ResponseWriter, r *http.Request) { LimitOffset(s, w, r, workspaces) })
+	s.handle("/api/v1/workspaces", func(w http.ResponseWriter, r *http.Request) {
+		LimitOffset(s, w, r, s.workspacesVisibleTo(r))
+	})
 	s.handle("/api/v1/workspaces/{workspace_id}", func(w http.ResponseWriter, r *http.Request) {
 		id := r.PathValue("workspace_id")
 		if id == WorkspaceNoBalance {
@@ -92,4 +95,37 @@ func registerWorkspaces(s *Server) {
 // knownWorkspace reports whether id is one of the fake's workspaces.
 func knownWorkspace(id string) bool {
 	return slices.ContainsFunc(workspaces, func(ws map[string]any) bool { return ws["id"] == id })
+}
+
+// workspacesVisibleTo is the workspace list as the request's token sees it (Server.VisibleWorkspaces).
+func (s *Server) workspacesVisibleTo(r *http.Request) []map[string]any {
+	visible, limited := s.VisibleWorkspaces[tokenOf(r)]
+	if !limited {
+		return workspaces
+	}
+	var listed []map[string]any
+	for _, w := range workspaces {
+		if id, _ := w["id"].(string); slices.Contains(visible, id) {
+			listed = append(listed, w)
+		}
+	}
+	return listed
+}
+
+// namesHiddenWorkspace reports whether a request names a workspace its token cannot see: in a workspace_id
+// parameter, or in a /workspaces/{id}/ path.
+func (s *Server) namesHiddenWorkspace(r *http.Request) bool {
+	visible, limited := s.VisibleWorkspaces[tokenOf(r)]
+	if !limited {
+		return false
+	}
+	named := r.URL.Query().Get("workspace_id")
+	if rest, ok := strings.CutPrefix(r.URL.Path, "/api/v1/workspaces/"); ok {
+		named, _, _ = strings.Cut(rest, "/")
+	}
+	return named != "" && !slices.Contains(visible, named)
+}
+
+func tokenOf(r *http.Request) string {
+	return strings.TrimPrefix(r.Header.Get("Authorization"), "Token ")
 }

@@ -38,7 +38,7 @@ func TestControlCountsEachTokensRequestsAndPeak(t *testing.T) {
 					t.Error(err)
 					return
 				}
-				resp.Body.Close()
+				_ = resp.Body.Close()
 			}()
 		}
 		wg.Wait()
@@ -73,7 +73,7 @@ func TestControlRefusesABadLatency(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		resp.Body.Close()
+		_ = resp.Body.Close()
 		if resp.StatusCode != http.StatusBadRequest {
 			t.Errorf("ms=%q: status %d, want 400", ms, resp.StatusCode)
 		}
@@ -87,7 +87,7 @@ func call(t *testing.T, method, url string, into any) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("%s %s: %s", method, url, resp.Status)
 	}
@@ -95,5 +95,53 @@ func call(t *testing.T, method, url string, into any) {
 		if err := json.NewDecoder(resp.Body).Decode(into); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// A token limited to some workspaces lists only those, and is refused any other by name, as an account that is not a
+// member of a workspace is; the Steampipe stage routes aggregator queries with it.
+func TestVisibleWorkspacesLimitAToken(t *testing.T) {
+	fake := fakeapi.New()
+	fake.OtherTokens = []string{"vision-only"}
+	fake.VisibleWorkspaces = map[string][]string{"vision-only": {fakeapi.WorkspaceVision}}
+	server := httptest.NewServer(fake)
+	defer server.Close()
+	status := func(token, path string) (int, string) {
+		req, _ := http.NewRequest(http.MethodGet, server.URL+path, nil)
+		req.Header.Set("Authorization", "Token "+token)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer func() { _ = resp.Body.Close() }()
+		var body struct {
+			Results []struct {
+				ID string `json:"id"`
+			} `json:"results"`
+		}
+		_ = json.NewDecoder(resp.Body).Decode(&body)
+		ids := ""
+		for _, r := range body.Results {
+			ids += r.ID + " "
+		}
+		return resp.StatusCode, ids
+	}
+	if code, ids := status("vision-only", "/api/v1/workspaces/"); code != 200 || ids != fakeapi.WorkspaceVision+" " {
+		t.Errorf("the limited token's workspace list: %d %q, want only Vision", code, ids)
+	}
+	if code, ids := status(fakeapi.DefaultToken, "/api/v1/workspaces/"); code != 200 || ids != fakeapi.WorkspaceNLP+" "+fakeapi.WorkspaceVision+" " {
+		t.Errorf("the other token's workspace list: %d %q, want both", code, ids)
+	}
+	for _, path := range []string{"/api/v1/data-collection/batches?workspace_id=" + fakeapi.WorkspaceNLP,
+		"/api/v1/workspaces/" + fakeapi.WorkspaceNLP + "/projects/"} {
+		if code, _ := status("vision-only", path); code != http.StatusForbidden {
+			t.Errorf("%s with the limited token: %d, want 403", path, code)
+		}
+		if code, _ := status(fakeapi.DefaultToken, path); code != http.StatusOK {
+			t.Errorf("%s with the other token: %d, want 200", path, code)
+		}
+	}
+	if code, _ := status("vision-only", "/api/v1/data-collection/batches?workspace_id="+fakeapi.WorkspaceVision); code != http.StatusOK {
+		t.Errorf("the limited token's own workspace: %d, want 200", code)
 	}
 }

@@ -6,6 +6,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"log"
 	"net"
@@ -21,6 +22,16 @@ func main() {
 	token := flag.String("token", fakeapi.DefaultToken, "API token to accept; a comma-separated list accepts each")
 	synthetic := flag.String("synthetic", "", "comma-separated batch sizes to serve as synthetic batches with ids bench-<size>, pre-rendered in memory")
 	peers := flag.String("peers", "", "comma-separated batch sizes to serve as text-only synthetic batches with ids peers-<size>, which the official Prolific CLI can read too")
+	visible := map[string][]string{}
+	flag.Func("visible", "TOKEN=WORKSPACE[,WORKSPACE...]: the token sees only these workspaces (a 403 for any other); repeatable",
+		func(v string) error {
+			token, ids, ok := strings.Cut(v, "=")
+			if !ok || token == "" {
+				return errors.New("want TOKEN=WORKSPACE[,WORKSPACE...]")
+			}
+			visible[token] = strings.Split(ids, ",")
+			return nil
+		})
 	flag.Parse()
 
 	host, _, err := net.SplitHostPort(*addr)
@@ -30,6 +41,7 @@ func main() {
 	server := fakeapi.New()
 	tokens := strings.Split(*token, ",")
 	server.Token, server.OtherTokens = tokens[0], tokens[1:]
+	server.VisibleWorkspaces = visible
 	for _, n := range sizes("-synthetic", *synthetic) {
 		server.AddBatchBody(fakeapi.SyntheticBatchID(n), fakeapi.SyntheticBatch(fakeapi.SyntheticBatchID(n), n))
 	}
