@@ -120,7 +120,7 @@ type Plugin struct {
 	// map of column values with a 1-1 mapping with connection name
 	// keyed by connection name - there is a map of column values for each connection
 	// NOTE: this is lazily populated when an aggregator query uses these columns as quals
-	connectionKeyColumnValuesMap     map[string]map[string]any
+	connectionKeyColumnValuesMap     map[string]map[string]connectionKeyValue
 	connectionKeyColumnValuesMapLock sync.Mutex
 
 	// temporary dir for this plugin
@@ -153,7 +153,7 @@ func (p *Plugin) initialise(logger hclog.Logger) {
 	p.connectionCacheMap = make(map[string]*connectionmanager.ConnectionCache)
 	p.Logger = logger
 
-	p.connectionKeyColumnValuesMap = make(map[string]map[string]any)
+	p.connectionKeyColumnValuesMap = make(map[string]map[string]connectionKeyValue)
 
 	// initialise connectionKeyColumnsMap - convert ConnectionKeyColumns to a map
 	p.connectionKeyColumnsMap = make(map[string]ConnectionKeyColumn)

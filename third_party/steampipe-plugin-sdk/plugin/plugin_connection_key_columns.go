@@ -2,6 +2,10 @@ package plugin
 
 import (
 	"context"
+	"log"
+	"reflect"
+	"time"
+
 	typeHelpers "github.com/turbot/go-kit/types"
 	connection_manager "github.com/turbot/steampipe-plugin-sdk/v5/connection"
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc"
@@ -62,53 +66,91 @@ func (p *Plugin) filterConnectionsWithKeyColumns(ctx context.Context, connection
 
 		// so this IS a connection key column
 
+		if len(connectionData) == 1 && p.connectionKeyColumnsMap[column].QueryAllWhenNoneMatch {
+			// the one connection would be queried whatever its value: do not read it
+			continue
+		}
 		// iterate over the requested  connections and remove any which do not match the quals
+		var excluded []string
 		for connectionName := range connectionData {
 			// get the column value for this connection (this lazily loads the value into connectionKeyColumnValuesMap)
 			columnValue, err := p.getConnectionKeyColumnValue(ctx, connectionName, column)
 			if err != nil {
-				// if the function fails,
-				// if we cannot get the column value, remove the connection
-				delete(res, connectionName)
+				// keep the connection: its own scan reports any real error, whereas leaving it out would return
+				// the other connections' rows as if they were all
+				log.Printf("[WARN] filterConnectionsWithKeyColumns: cannot read connection key column %s of connection %s, so it is queried: %v", column, connectionName, err)
 				continue
 			}
-
-			var includeConnection = true
-
-			// not sure if in practice we would get multiple qualList for a column but the data structure supports it
-			for _, qual := range qualList.Quals {
-				v := []*proto.QualValue{qual.Value}
-				// handle 'in' (in which case the value will be a list)
-				if listValue := qual.Value.GetListValue(); listValue != nil {
-					v = listValue.Values
-				}
-
-				switch qual.Operator.(*proto.Qual_StringValue).StringValue {
-				case quals.QualOperatorEqual:
-					includeConnection = qualValuesContainValue(v, columnValue)
-				case quals.QualOperatorNotEqual:
-					includeConnection = !qualValuesContainValue(v, columnValue)
-				case quals.QualOperatorLike:
-					includeConnection = SqlLike(typeHelpers.ToString(columnValue), qual.Value.GetStringValue(), true)
-				case quals.QualOperatorILike:
-					includeConnection = SqlLike(typeHelpers.ToString(columnValue), qual.Value.GetStringValue(), false)
-				case quals.QualOperatorNotLike:
-					includeConnection = !SqlLike(typeHelpers.ToString(columnValue), qual.Value.GetStringValue(), true)
-				case quals.QualOperatorNotILike:
-					includeConnection = !SqlLike(typeHelpers.ToString(columnValue), qual.Value.GetStringValue(), false)
-
-				default:
-					// unsupported operator ignore
-				}
+			// the connection is queried when any of its values satisfies every qual on the column
+			if !connectionKeyValuesMatch(columnValue, qualList.Quals) {
+				excluded = append(excluded, connectionName)
 			}
-			// if we are NOT including the connection, delete from the map
-			if !includeConnection {
-				delete(res, connectionName)
-			}
+		}
+		if len(excluded) == len(connectionData) && p.connectionKeyColumnsMap[column].QueryAllWhenNoneMatch {
+			// no connection claims the value: it may still be one that a connection can read without listing it
+			continue
+		}
+		for _, connectionName := range excluded {
+			delete(res, connectionName)
 		}
 	}
 
 	return res
+}
+
+// connectionKeyValuesMatch reports whether any of a connection's key values (one value, or a slice of them)
+// satisfies every qual
+func connectionKeyValuesMatch(columnValue any, qualList []*proto.Qual) bool {
+	for _, value := range connectionKeyValues(columnValue) {
+		if connectionKeyValueMatches(value, qualList) {
+			return true
+		}
+	}
+	return false
+}
+
+// connectionKeyValues returns a slice value's elements, or the value alone
+func connectionKeyValues(columnValue any) []any {
+	v := reflect.ValueOf(columnValue)
+	if v.Kind() != reflect.Slice || v.Type().Elem().Kind() == reflect.Uint8 {
+		return []any{columnValue}
+	}
+	values := make([]any, v.Len())
+	for i := range values {
+		values[i] = v.Index(i).Interface()
+	}
+	return values
+}
+
+func connectionKeyValueMatches(value any, qualList []*proto.Qual) bool {
+	for _, qual := range qualList {
+		v := []*proto.QualValue{qual.Value}
+		// handle 'in' (in which case the value will be a list)
+		if listValue := qual.Value.GetListValue(); listValue != nil {
+			v = listValue.Values
+		}
+		var match = true
+		switch qual.Operator.(*proto.Qual_StringValue).StringValue {
+		case quals.QualOperatorEqual:
+			match = qualValuesContainValue(v, value)
+		case quals.QualOperatorNotEqual:
+			match = !qualValuesContainValue(v, value)
+		case quals.QualOperatorLike:
+			match = SqlLike(typeHelpers.ToString(value), qual.Value.GetStringValue(), true)
+		case quals.QualOperatorILike:
+			match = SqlLike(typeHelpers.ToString(value), qual.Value.GetStringValue(), false)
+		case quals.QualOperatorNotLike:
+			match = !SqlLike(typeHelpers.ToString(value), qual.Value.GetStringValue(), true)
+		case quals.QualOperatorNotILike:
+			match = !SqlLike(typeHelpers.ToString(value), qual.Value.GetStringValue(), false)
+		default:
+			// unsupported operator ignore
+		}
+		if !match {
+			return false
+		}
+	}
+	return true
 }
 
 // do any of the given qual values contain 'value'
@@ -148,14 +190,15 @@ func (p *Plugin) getConnectionKeyColumnValue(ctx context.Context, connectionName
 	columnValueMap, ok := p.connectionKeyColumnValuesMap[connectionName]
 	// create if needed
 	if !ok {
-		columnValueMap = make(map[string]any)
+		columnValueMap = make(map[string]connectionKeyValue)
 		p.connectionKeyColumnValuesMap[connectionName] = columnValueMap
 	}
 	columnValue, ok := columnValueMap[column]
+	maxAge := p.connectionKeyColumnsMap[column].MaxAge
 
-	// if we already have the value, return it
-	if ok {
-		return columnValue, nil
+	// if we already have the value (and it is not older than the column's MaxAge), return it
+	if ok && (maxAge <= 0 || time.Since(columnValue.loaded) < maxAge) {
+		return columnValue.value, nil
 	}
 
 	// we do not yet have the value stored - call the function to get it
@@ -176,8 +219,14 @@ func (p *Plugin) getConnectionKeyColumnValue(ctx context.Context, connectionName
 		return nil, err
 	}
 	// store the value
-	columnValueMap[column] = val
+	columnValueMap[column] = connectionKeyValue{value: val, loaded: time.Now()}
 	return val, nil
+}
+
+// connectionKeyValue is a connection's value of a connection key column, and when it was read
+type connectionKeyValue struct {
+	value  any
+	loaded time.Time
 }
 
 func (p *Plugin) isConnectionKeyColumn(column string) bool {
