@@ -3,6 +3,7 @@ package prolific_test
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -56,9 +57,9 @@ func read(t *testing.T, path string) string {
 	return string(data)
 }
 
-// TestDocsHCLBlocksParse parses every hcl block of README.md and docs/, every inline config block, and
-// config/prolific.spc, as HCL: a user who copies one must not meet a syntax error (a one-line block holding a nested
-// block, say, which HCL refuses).
+// TestDocsHCLBlocksParse parses every hcl block of README.md and docs/, as test/tools/docs-hcl.sh finds them (the
+// Steampipe stage gives the same blocks to the real Steampipe CLI), and config/prolific.spc, as HCL: a user who
+// copies one must not meet a syntax error (a one-line block holding a nested block, say, which HCL refuses).
 func TestDocsHCLBlocksParse(t *testing.T) {
 	files, err := filepath.Glob("../docs/*.md")
 	if err != nil {
@@ -68,13 +69,16 @@ func TestDocsHCLBlocksParse(t *testing.T) {
 	files = append(append(files, tables...), "../README.md")
 	blocks := 0
 	for _, file := range files {
-		text := read(t, file)
-		// Fenced hcl blocks, and inline code that is a config block of its own (`plugin "..." { ... }`).
-		found := regexp.MustCompile("(?s)```hcl\n(.*?)```").FindAllStringSubmatch(text, -1)
-		found = append(found, regexp.MustCompile("`((?:plugin|connection) \"[^`]*\\{[^`]*)`").FindAllStringSubmatch(text, -1)...)
-		for i, block := range found {
+		out, err := exec.Command("../test/tools/docs-hcl.sh", file).Output()
+		if err != nil {
+			t.Fatalf("docs-hcl.sh %s: %v", file, err)
+		}
+		for i, block := range strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00") {
+			if block == "" {
+				continue
+			}
 			blocks++
-			if _, diags := hclsyntax.ParseConfig([]byte(block[1]), fmt.Sprintf("%s block %d", file, i+1), hcl.InitialPos); diags.HasErrors() {
+			if _, diags := hclsyntax.ParseConfig([]byte(block), fmt.Sprintf("%s block %d", file, i+1), hcl.InitialPos); diags.HasErrors() {
 				t.Errorf("%v", diags)
 			}
 		}
@@ -82,7 +86,7 @@ func TestDocsHCLBlocksParse(t *testing.T) {
 	if _, diags := hclsyntax.ParseConfig([]byte(read(t, "../config/prolific.spc")), "config/prolific.spc", hcl.InitialPos); diags.HasErrors() {
 		t.Errorf("%v", diags)
 	}
-	if blocks == 0 {
-		t.Fatal("found no hcl blocks in the docs")
+	if blocks < 6 {
+		t.Fatalf("found %d hcl blocks in README.md and docs/, want at least the 6 they hold", blocks)
 	}
 }

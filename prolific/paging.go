@@ -139,8 +139,11 @@ type pager struct {
 // newPager sets up the first request of a paged list: its page size and its paging parameters.
 func newPager(d *plugin.QueryData, client *Client, list pagedList, rows bool) (*pager, error) {
 	size := list.pageSize
-	if limit := d.QueryContext.GetLimit(); rows && limit > 0 && limit < size {
-		size = limit
+	// Only a list of the query's rows has a LIMIT to follow; a connection key lookup has no QueryContext at all.
+	if rows {
+		if limit := d.QueryContext.GetLimit(); limit > 0 && limit < size {
+			size = limit
+		}
 	}
 	query := url.Values{}
 	for k, v := range list.query {

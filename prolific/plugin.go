@@ -19,6 +19,7 @@ import (
 //	    max_concurrency = 10
 //	    fill_rate       = 25
 //	    bucket_size     = 25
+//	    scope           = ["connection"]
 //	  }
 //	}
 //
@@ -43,6 +44,8 @@ func Plugin(ctx context.Context) *plugin.Plugin {
 	p := &plugin.Plugin{
 		Name:         "steampipe-plugin-prolific",
 		RateLimiters: []*rate_limiter.Definition{apiLimiter},
+		// workspace_id routes an aggregator's query to the connections that can see the workspace (connection_keys.go).
+		ConnectionKeyColumns: connectionKeyColumns(),
 		ConnectionConfigSchema: &plugin.ConnectionConfigSchema{
 			NewInstance: ConfigInstance,
 		},

@@ -7,21 +7,9 @@ import (
 
 	"github.com/pipeworks/steampipe-plugin-prolific/test/fakeapi"
 	"github.com/pipeworks/steampipe-plugin-prolific/test/harness"
-	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 )
 
 const batchesTable = "prolific_batch"
-
-// ownKeys drops the key column the SDK adds to every table (sp_connection_name).
-func ownKeys(keys []*proto.KeyColumn) []*proto.KeyColumn {
-	var own []*proto.KeyColumn
-	for _, k := range keys {
-		if !strings.HasPrefix(k.Name, "sp_") {
-			own = append(own, k)
-		}
-	}
-	return own
-}
 
 // checkKinds checks that every non-null value has its column's type: kinds names the non-string columns.
 func checkKinds(t *testing.T, rows []harness.Row, kinds map[string]string) {

@@ -60,17 +60,30 @@ func forEachWorkspace(ctx context.Context, d *plugin.QueryData, fn func(workspac
 	if given {
 		return fn(id)
 	}
-	all, err := collectPages(ctx, d, pagedList{path: "/api/v1/workspaces/", style: limitOffsetPaging, pageSize: workspacePageSize},
-		func(w *workspaceRef) string { return w.ID.value })
+	ids, err := listWorkspaceIDs(ctx, d)
 	if err != nil {
 		return err
 	}
-	for _, w := range all {
-		if err := fn(w.ID.value); err != nil {
+	for _, id := range ids {
+		if err := fn(id); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// listWorkspaceIDs returns the ids of every workspace the token can see.
+func listWorkspaceIDs(ctx context.Context, d *plugin.QueryData) ([]string, error) {
+	all, err := collectPages(ctx, d, pagedList{path: "/api/v1/workspaces/", style: limitOffsetPaging, pageSize: workspacePageSize},
+		func(w *workspaceRef) string { return w.ID.value })
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(all))
+	for i, w := range all {
+		ids[i] = w.ID.value
+	}
+	return ids, nil
 }
 
 // listProjectsOf calls fn with each project of a workspace. A workspace that does not exist has no projects.
