@@ -18,6 +18,8 @@
 #   aggregator   prolific_all over two connections with their own tokens, with sp_connection_name
 #   cache        with the service's cache on, a table's list columns and then a column with its own hydrate: the
 #                hydrated values, not NULL, and the list columns again from the cache
+#   routing      workspace_id on an aggregator reaches only the accounts that list the workspace, and a limiter
+#   limiter      block's max_concurrency holds its connection's requests at the fake (test/steampipe/routing.sh)
 #   forbidden    a workspace that answers 403: the strict aggregator fails, the one with ignore_error_codes = [403]
 #                returns the other workspace's rows, and the plugin log names the workspace it left out
 #   dashboards   every dashboard and the benchmark of dashboards/, by Powerpipe through the service, against the
@@ -26,6 +28,8 @@
 #                the loss rate of the same plugin built with the stock SDK)
 #   service      `steampipe service start`, psql on its port, `steampipe service stop`; and one `steampipe query`
 #                with no service running, which starts and stops the database itself
+#   hcl          every ```hcl block of README.md and docs/, and config/prolific.spc, as the whole configuration of
+#                a `steampipe query`, which must print no warning (test/steampipe/hcl.sh)
 #
 # Environment: UPDATE=1 rewrites this stage's expected files (review the diff); APIPORT (default 18191).
 set -euo pipefail
@@ -43,6 +47,8 @@ die() { echo "test-steampipe: ERROR: $*" >&2; exit 1; }
 
 # shellcheck source=test/steampipe/lib.sh
 . "$HERE/lib.sh"
+# shellcheck source=test/steampipe/routing.sh
+. "$HERE/routing.sh"
 mkdir -p "$WORK/out/docs"
 
 # And the same plugin built with the stock SDK (go.mod without its replace), to measure what the patches change.
@@ -119,13 +125,15 @@ connection "prolific_${mode}_all" {
 }
 EOF
 done
+routing_config >>"$INSTALL/config/prolific.spc"
 chown -R "$SP_USER" "$WORK"
 chmod 755 "$REPO/build" "$WORK"
 
 log "starting the fake Prolific API on 127.0.0.1:$APIPORT"
 (cd "$REPO" && go build -o "$WORK/fakeprolific" ./test/fakeprolific)
 # 9>&-: servers must not inherit the stage's lock, or one left behind by a killed run would hold it for ever.
-"$WORK/fakeprolific" -addr "127.0.0.1:$APIPORT" -token "$TOKEN_A,$TOKEN_B" >"$WORK/api.log" 2>&1 9>&- &
+# shellcheck disable=SC2046 # routing_fake_flags is flags, split on purpose
+"$WORK/fakeprolific" -addr "127.0.0.1:$APIPORT" -token "$TOKEN_A,$TOKEN_B,$(routing_tokens)" $(routing_fake_flags) >"$WORK/api.log" 2>&1 9>&- &
 echo $! >"$WORK/api.pid"
 
 # --- checks ----------------------------------------------------------------------------------------------------------
@@ -256,6 +264,8 @@ elif grep -q -e "$TOKEN_A" -e "$TOKEN_B" "$INSTALL"/logs/plugin-*.log; then fail
 else ok "the plugin log names the skipped workspace, and no token"; fi
 for path in "${FORBIDDEN_PATHS[@]}"; do curl -fsS -X DELETE "http://127.0.0.1:$APIPORT/_fake/faults?path=$path" >/dev/null; done
 
+routing_checks
+
 # The Powerpipe mod through the service, against the same golden files as on our extension (test/dashboards).
 if DATABASE_URL="postgres://steampipe:steampipe-test@127.0.0.1:$SPPORT/steampipe?sslmode=disable" \
     UPDATE=0 "$REPO/test/dashboards/run.sh" >"$WORK/out/dashboards.log" 2>&1; then
@@ -276,6 +286,9 @@ log "steampipe service stop"
 if as_user "$STEAMPIPE" service stop >"$WORK/out/service-stop.log" 2>&1; then ok "steampipe service stop"
 else failed "steampipe service stop" "$WORK/out/service-stop.log"; fi
 if "${PSQL[@]}" -c 'select 1' >/dev/null 2>&1; then failed "the service still answers after service stop"; else ok "the service is stopped"; fi
+
+# shellcheck source=test/steampipe/hcl.sh
+. "$HERE/hcl.sh"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
