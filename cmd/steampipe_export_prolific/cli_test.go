@@ -410,6 +410,21 @@ func TestWhereClauses(t *testing.T) {
 	}
 }
 
+// workspace_id routes an aggregator's query (prolific/connection_keys.go), so the SDK offers it on every call of a
+// table that has the column, though the dataset's get ignores it: the export, which filters nothing itself, refuses
+// it there, and still takes it where an API call does.
+func TestWhereRefusesRoutingOnlyKeyColumns(t *testing.T) {
+	_, schema, err := pluginServer("prolific", `token = "unused"`)
+	must(t, err)
+	_, err = buildQuals(schema["prolific_dataset"], "prolific_dataset", []string{"id = 'a' and workspace_id = 'w'"})
+	if err == nil || !strings.Contains(err.Error(), "prolific_dataset cannot be filtered on workspace_id") {
+		t.Errorf("workspace_id on prolific_dataset: error %v, want a refusal", err)
+	}
+	if _, err := buildQuals(schema["prolific_batch"], "prolific_batch", []string{"workspace_id = 'w'"}); err != nil {
+		t.Errorf("workspace_id on prolific_batch, whose list takes it: %v", err)
+	}
+}
+
 func TestCommandLine(t *testing.T) {
 	help := runCommand(t, nil, "-h")
 	help.expect(t, exitOK)

@@ -105,6 +105,7 @@ func pluginServer(connection, config string) (*host.Host, map[string]*proto.Tabl
 	if err != nil {
 		return nil, nil, configError{fmt.Errorf("connection %q: %w", connection, err)}
 	}
+	declaredKeysOnly(schema)
 	hosts.byConfig[key] = &configuredHost{h, schema}
 	return h, schema, nil
 }

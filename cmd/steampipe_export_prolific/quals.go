@@ -1,13 +1,16 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/pipeworks/steampipe-plugin-prolific/prolific"
 	"github.com/turbot/steampipe-plugin-sdk/v5/filter"
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
+	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 )
 
 // buildQuals parses each --where with the SDK's filter grammar (the one Turbot's exporters use) and turns it into
@@ -111,6 +114,35 @@ func toQual(table *proto.TableSchema, tableName string, comparison filter.Compar
 
 func isIdentifier(node filter.CodeNode) bool {
 	return node.Type == "unquoted_identifier" || node.Type == "quoted_identifier"
+}
+
+// declaredKeysOnly drops from each table's schema the key columns that the SDK adds for connection key columns
+// (workspace_id on a call that does not take it; prolific/connection_keys.go). They route an aggregator's query to
+// its connections, and the call itself ignores them: the export filters nothing itself, so a --where on one would be
+// accepted and filter nothing. It is then refused like any other column the API cannot filter on.
+func declaredKeysOnly(schema map[string]*proto.TableSchema) {
+	definition := prolific.Plugin(context.Background())
+	for name, table := range schema {
+		declared := definition.TableMap[name]
+		if declared == nil {
+			continue
+		}
+		var listKeys, getKeys plugin.KeyColumnSlice
+		if declared.List != nil {
+			listKeys = declared.List.KeyColumns
+		}
+		if declared.Get != nil {
+			getKeys = declared.Get.KeyColumns
+		}
+		table.ListCallKeyColumnList = keepDeclared(table.ListCallKeyColumnList, listKeys)
+		table.GetCallKeyColumnList = keepDeclared(table.GetCallKeyColumnList, getKeys)
+	}
+}
+
+func keepDeclared(keys []*proto.KeyColumn, declared plugin.KeyColumnSlice) []*proto.KeyColumn {
+	return slices.DeleteFunc(keys, func(key *proto.KeyColumn) bool {
+		return !slices.Contains(sdkColumns, key.GetName()) && declared.Find(key.GetName()) == nil
+	})
 }
 
 // checkKeyColumn accepts a column that one of the table's API calls takes as a parameter with this operator.
