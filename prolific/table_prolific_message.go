@@ -61,8 +61,8 @@ func messageColumns() []*plugin.Column {
 //// LIST FUNCTION
 
 // messageHistory is how far back GET /messages/ reaches without user_id: "You can only fetch up to the last 30 days
-// of messages" (docs/api-evidence.md (B21)). The default window starts a minute later than that, so that the time the
-// request takes and a clock a little ahead of Prolific's cannot push it past the limit.
+// of messages" (docs/api-evidence.md (C5, C6)). The default window starts a minute later than that, so that the time
+// the request takes and a clock a little ahead of Prolific's cannot push it past the limit.
 const (
 	messageHistory      = 30 * 24 * time.Hour
 	messageWindowMargin = time.Minute
@@ -179,7 +179,7 @@ func logMessageError(ctx context.Context, err error) error {
 var trueValue = true
 
 // message is the spec's Message, with the spellings the official CLI reports from the real API: datetime_created
-// for sent_at, and sender for sender_id on the unread endpoint (docs/api-evidence.md (B20)).
+// for sent_at, and sender for sender_id on the unread endpoint (docs/api-evidence.md (C7)).
 type message struct {
 	ID              jsonText `json:"id"`
 	SenderID        jsonText `json:"sender_id"`
