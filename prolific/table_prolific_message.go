@@ -70,7 +70,10 @@ const (
 
 func listProlificMessages(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
 	if q, given := d.EqualsQuals["unread"]; given && q.GetBoolValue() {
-		err := streamList(ctx, d, "/api/v1/messages/unread/", nil, func(m *message) { m.finish("", &trueValue) })
+		err := streamListWhere(ctx, d, "/api/v1/messages/unread/", nil, func(m *message) bool {
+			m.finish("", &trueValue)
+			return messageMatches(d, m)
+		})
 		return nil, logMessageError(ctx, err)
 	}
 	query, userID, err := messageQuery(d, time.Now())
@@ -83,7 +86,7 @@ func listProlificMessages(ctx context.Context, d *plugin.QueryData, _ *plugin.Hy
 			return nil, logMessageError(ctx, err)
 		}
 	}
-	err = streamList(ctx, d, "/api/v1/messages/", query, func(m *message) {
+	err = streamListWhere(ctx, d, "/api/v1/messages/", query, func(m *message) bool {
 		var isUnread *bool
 		if unread != nil {
 			id, content := m.keys()
@@ -91,6 +94,7 @@ func listProlificMessages(ctx context.Context, d *plugin.QueryData, _ *plugin.Hy
 			*isUnread = (id != "" && unread["id:"+id]) || unread["content:"+content]
 		}
 		m.finish(userID, isUnread)
+		return messageMatches(d, m)
 	})
 	return nil, logMessageError(ctx, err)
 }
@@ -141,6 +145,35 @@ func createdAfter(d *plugin.QueryData) (time.Time, bool) {
 		}
 	}
 	return latest, found
+}
+
+// messageMatches reports whether a message satisfies the query's quals on datetime_created and unread, which the
+// requests apply loosely (a bound sent a microsecond early), or not at all (an old bound with user_id, the other
+// quals on the unread endpoint, unread = false), so that every engine gets only matching rows.
+func messageMatches(d *plugin.QueryData, m *message) bool {
+	if q, given := d.EqualsQuals["unread"]; given && (m.unread == nil || *m.unread != q.GetBoolValue()) {
+		return false
+	}
+	quals := d.Quals["datetime_created"]
+	if quals == nil {
+		return true
+	}
+	sent, known := m.sentAt().(time.Time)
+	for _, q := range quals.Quals {
+		ts := q.Value.GetTimestampValue()
+		if ts == nil {
+			continue
+		}
+		bound := ts.AsTime()
+		switch {
+		case !known:
+			return false
+		case q.Operator == ">" && !sent.After(bound), q.Operator == ">=" && sent.Before(bound),
+			q.Operator == "=" && !sent.Equal(bound):
+			return false
+		}
+	}
+	return true
 }
 
 // wantsUnread reports whether the query reads the unread column, which costs the unread endpoint's request.

@@ -151,8 +151,11 @@ func TestMessageUserID(t *testing.T) {
 
 	api.ResetLog()
 	old, recent := time.Now().Add(-60*24*time.Hour), time.Now().Add(-47*time.Hour-30*time.Minute)
-	p.MustExecute(t, harness.Query{Table: messagesTable, Columns: []string{"id"},
-		Quals: merge(harness.Equals("user_id", participantZero), timeQuals("datetime_created", ">", old))})
+	rows = p.MustExecute(t, harness.Query{Table: messagesTable, Columns: []string{"id"},
+		Quals: merge(harness.Equals("user_id", participantZero), timeQuals("datetime_created", ">", old.Add(15*24*time.Hour)))})
+	if got := sortedIDs(rows); got != "4d0000000000000000000001,4d0000000000000000000002,4d000000000000000000000a" {
+		t.Errorf("conversation after 45 days ago: %s", got)
+	}
 	rows = p.MustExecute(t, harness.Query{Table: messagesTable, Columns: []string{"id"},
 		Quals: merge(harness.Equals("user_id", participantZero), timeQuals("datetime_created", ">", recent))})
 	queries = messageQueries(t, api)
@@ -177,7 +180,7 @@ func TestMessageCreatedAfter(t *testing.T) {
 		{timeQuals("datetime_created", ">", a), a, "4d0000000000000000000001,4d0000000000000000000002,4d0000000000000000000004,4d0000000000000000000007"},
 		{timeQuals("datetime_created", ">=", b), b.Add(-time.Microsecond), "4d0000000000000000000001,4d0000000000000000000002,4d0000000000000000000004"},
 		{timeQuals("datetime_created", ">", a, ">=", b), b.Add(-time.Microsecond), "4d0000000000000000000001,4d0000000000000000000002,4d0000000000000000000004"},
-		{timeQuals("datetime_created", "=", b), b.Add(-time.Microsecond), "4d0000000000000000000001,4d0000000000000000000002,4d0000000000000000000004"},
+		{timeQuals("datetime_created", "=", b), b.Add(-time.Microsecond), ""},
 	}
 	for i, c := range cases {
 		api.ResetLog()
@@ -189,6 +192,13 @@ func TestMessageCreatedAfter(t *testing.T) {
 		if got := sortedIDs(rows); got != c.ids {
 			t.Errorf("case %d: messages %s, want %s", i, got, c.ids)
 		}
+	}
+	// = keeps only the message sent at that instant, though the API returns every later one.
+	sent := harness.Value(t, harness.ByColumn(t, p.MustExecute(t, harness.Query{Table: messagesTable,
+		Columns: []string{"id", "datetime_created"}}), "id")[fakeapi.MessageRejection]["datetime_created"]).(time.Time)
+	rows := p.MustExecute(t, harness.Query{Table: messagesTable, Columns: []string{"id"}, Quals: timeQuals("datetime_created", "=", sent)})
+	if got := sortedIDs(rows); got != fakeapi.MessageRejection {
+		t.Errorf("messages at %v: %s, want %s", sent, got, fakeapi.MessageRejection)
 	}
 	// A bound the API refuses (older than 30 days, without user_id) fails the query with the API's reason.
 	mustFail(t, p, harness.Query{Table: messagesTable, Quals: timeQuals("datetime_created", ">", time.Now().Add(-45*24*time.Hour))},
@@ -221,10 +231,16 @@ func TestMessageUnread(t *testing.T) {
 	if n := api.RequestsTo("/api/v1/messages/unread"); n != 1 {
 		t.Errorf("%d unread requests, want 1", n)
 	}
-	// unread = false reads the message list and keeps the read ones.
+	// unread = false reads the message list and keeps the read ones; unread = true with a time bound keeps the
+	// unread messages after it.
 	rows = p.MustExecute(t, harness.Query{Table: messagesTable, Columns: []string{"id", "unread"}, Quals: isUnread(false)})
-	if len(rows) != len(recentMessages) {
-		t.Errorf("%d rows for unread = false, want the %d recent messages, flagged", len(rows), len(recentMessages))
+	if got := sortedIDs(rows); got != "4d0000000000000000000002,4d0000000000000000000003,4d0000000000000000000005,4d0000000000000000000006" {
+		t.Errorf("read messages %s", got)
+	}
+	rows = p.MustExecute(t, harness.Query{Table: messagesTable, Columns: []string{"id"},
+		Quals: merge(isUnread(true), timeQuals("datetime_created", ">", time.Now().Add(-36*time.Hour)))})
+	if got := sortedIDs(rows); got != fakeapi.MessageFroze {
+		t.Errorf("unread messages of the last 36 hours: %s", got)
 	}
 }
 
