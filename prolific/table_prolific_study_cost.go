@@ -68,11 +68,13 @@ type studyRef struct{ id string }
 // listCostStudies is the ParentHydrate of prolific_study_cost: the study_id qual without a request, or else every
 // study the token can see, workspace by workspace and project by project.
 func listCostStudies(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
-	if id, given, err := optionalIDQual(d, "study_id"); err != nil || given {
-		if given {
-			d.StreamListItem(ctx, &studyRef{id: id})
-		}
+	id, given, err := optionalIDQual(d, "study_id")
+	if err != nil {
 		return nil, err
+	}
+	if given {
+		d.StreamListItem(ctx, &studyRef{id: id})
+		return nil, nil
 	}
 	return nil, forEachStudy(ctx, d, func(s *study) { d.StreamListItem(ctx, &studyRef{id: s.ID.value}) })
 }
