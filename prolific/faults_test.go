@@ -38,6 +38,10 @@ var probes = []tableProbe{
 	{"prolific_submission", harness.Equals("study_id", fakeapi.StudySentiment), "/api/v1/submissions"},
 	{"prolific_participant_group", harness.Equals("workspace_id", fakeapi.WorkspaceNLP), "/api/v1/participant-groups"},
 	{"prolific_participant_group_member", harness.Equals("participant_group_id", fakeapi.GroupTrusted), "/api/v1/participant-groups/" + fakeapi.GroupTrusted + "/participants"},
+	{"prolific_study_cost", harness.Equals("study_id", fakeapi.StudySentiment), fakeapi.StudyCostPath(fakeapi.StudySentiment)},
+	{"prolific_message", nil, "/api/v1/messages"},
+	{"prolific_survey", nil, "/api/v1/surveys"},
+	{"prolific_survey_response", harness.Equals("survey_id", fakeapi.SurveyShopping), "/api/v1/surveys/" + fakeapi.SurveyShopping + "/responses"},
 }
 
 // faultCase is one misbehaviour of the API, and whether the plugin must recover from it (complete rows) or may

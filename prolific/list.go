@@ -15,19 +15,31 @@ import (
 // not exist or the token cannot see it: that is zero rows, not an error. finish completes an item before it is
 // streamed (derived fields, the parent id).
 func streamList[T any](ctx context.Context, d *plugin.QueryData, path string, query url.Values, finish func(*T)) error {
+	return streamListWhere(ctx, d, path, query, func(item *T) bool {
+		finish(item)
+		return true
+	})
+}
+
+// streamListWhere is streamList for a table whose request cannot express all of its key-column quals: keep completes
+// an item and says whether it is a row. Every engine then gets only rows that match the quals, the export CLI too,
+// which filters nothing itself.
+func streamListWhere[T any](ctx context.Context, d *plugin.QueryData, path string, query url.Values, keep func(*T) bool) error {
 	logger := loggerFrom(ctx)
 	client, err := connect(ctx, d)
 	if err != nil {
 		return err
 	}
-	streamed := 0
+	streamed, read := 0, 0
 	var envelope listEnvelope
 	found, err := client.getJSON(ctx, path, query, noRowOn404, func(body io.Reader) error {
 		var err error
 		envelope, err = decodeList(body, func(item *T) bool {
-			finish(item)
-			d.StreamListItem(ctx, item)
-			streamed++
+			read++
+			if keep(item) {
+				d.StreamListItem(ctx, item)
+				streamed++
+			}
 			return d.RowsRemaining(ctx) > 0
 		})
 		if err != nil {
@@ -42,8 +54,8 @@ func streamList[T any](ctx context.Context, d *plugin.QueryData, path string, qu
 		logger.Warn("prolific.streamList", "skipped_items", envelope.skipped, "path", path,
 			"reason", "list items that are not JSON objects cannot be rows")
 	}
-	if envelope.complete && envelope.count != nil && *envelope.count != int64(streamed+envelope.skipped) {
-		logger.Warn("prolific.streamList", "count_mismatch", path, "meta_count", *envelope.count, "rows", streamed,
+	if envelope.complete && envelope.count != nil && *envelope.count != int64(read+envelope.skipped) {
+		logger.Warn("prolific.streamList", "count_mismatch", path, "meta_count", *envelope.count, "rows", read,
 			"reason", "the API's meta.count differs from the number of items it returned; the list may be truncated")
 	}
 	return nil

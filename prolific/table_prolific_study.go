@@ -2,6 +2,8 @@ package prolific
 
 import (
 	"context"
+	"slices"
+	"strings"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
@@ -36,7 +38,7 @@ func studyColumns() []*plugin.Column {
 		return hydratedColumn(name, columnType, description+" Read from the study's get endpoint: one request per study.",
 			getProlificStudyDetail, get)
 	}
-	return []*plugin.Column{
+	columns := []*plugin.Column{
 		column("workspace_id", proto.ColumnType_STRING, "The ID of the workspace the study's project belongs to. Give it to list only that workspace's projects. NULL when the query gives only id.",
 			func(s *s) any { return s.workspaceID() }),
 		column("project_id", proto.ColumnType_STRING, "The ID of the project the study belongs to. Give it to list only that project's studies.",
@@ -138,6 +140,10 @@ func studyColumns() []*plugin.Column {
 		column("total_cost", proto.ColumnType_DOUBLE, "The study's total cost so far, in minor units of the study's currency, fees and VAT included. A double, as the API types it: it may have a fraction.",
 			func(s *s) any { return s.TotalCost.sqlValue() }),
 	}
+	// The counts and progress columns (table_prolific_study_counts.go) go in alphabetical order after the key columns.
+	columns = append(columns, studyCountColumns()...)
+	slices.SortStableFunc(columns[3:], func(a, b *plugin.Column) int { return strings.Compare(a.Name, b.Name) })
+	return columns
 }
 
 //// LIST FUNCTION

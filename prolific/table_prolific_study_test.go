@@ -32,6 +32,11 @@ func TestStudySchema(t *testing.T) {
 		"prolific_id_option": "STRING", "publish_at": "TIMESTAMP", "published_at": "TIMESTAMP", "researcher": "JSON",
 		"reward": "DOUBLE", "started_publishing_at": "TIMESTAMP", "status": "STRING", "study_labels": "JSON",
 		"study_type": "STRING", "submissions_config": "JSON", "total_available_places": "INT", "total_cost": "DOUBLE",
+		"access_details_collection_id": "STRING", "access_details_progress": "JSON", "submission_counts": "JSON",
+		"submission_count_active": "INT", "submission_count_approved": "INT", "submission_count_awaiting_review": "INT",
+		"submission_count_partially_approved": "INT", "submission_count_rejected": "INT", "submission_count_reserved": "INT",
+		"submission_count_returned": "INT", "submission_count_screened_out": "INT", "submission_count_timed_out": "INT",
+		"submission_count_total": "INT",
 	})
 	checkKeyColumns(t, p, studiesTable, map[string]string{"workspace_id": "optional", "project_id": "optional"}, "id")
 }

@@ -119,3 +119,31 @@ func skipParent(ctx context.Context, d *plugin.QueryData, err error, parent stri
 	client, connectErr := connect(ctx, d)
 	return connectErr == nil && client.skipsParent(ctx, err, parent)
 }
+
+// forEachStudy calls fn with each study the token can see (a list item), project by project in every workspace, as
+// prolific_study lists them. Tables that read something per study list their studies this way when the query names
+// none.
+func forEachStudy(ctx context.Context, d *plugin.QueryData, fn func(*study)) error {
+	return forEachWorkspace(ctx, d, func(workspaceID string) error {
+		var projects []*project
+		if err := listProjectsOf(ctx, d, workspaceID, func(p *project) { projects = append(projects, p) }); err != nil {
+			return err
+		}
+		for _, p := range projects {
+			path, err := apiPath("/api/v1/projects/%s/studies/", p.ID.value)
+			if err != nil {
+				return err
+			}
+			studies, err := collectPages(ctx, d, pagedList{path: path, style: pageNumberPaging, pageSize: studyPageSize,
+				parent: "project " + p.ID.value}, func(s *study) string { return s.ID.value })
+			if err != nil {
+				return err
+			}
+			for _, s := range studies {
+				s.parent = projectRef{id: p.ID.value, workspaceID: workspaceID}
+				fn(s)
+			}
+		}
+		return nil
+	})
+}

@@ -57,6 +57,9 @@ type Server struct {
 	// GroupsByWorkspaceIncludeProjectGroups makes GET /participant-groups/?workspace_id= return the workspace's
 	// project-level groups too. By default it returns only the groups that belong to the workspace itself.
 	GroupsByWorkspaceIncludeProjectGroups bool
+	// MessagesAsDocumented makes the messages endpoints send sender_id and sent_at, as the spec and docs show, instead
+	// of the spelling the official CLI reports from the real API (datetime_created; sender on the unread endpoint).
+	MessagesAsDocumented bool
 
 	mu          sync.Mutex
 	batches     map[string]*batchData
