@@ -126,9 +126,10 @@ demo-postgres:
 
 # The peers (the official Prolific CLI, curl+jq, Python requests) and every engine (the plugin in process, over
 # go-plugin, through PostgreSQL, the Steampipe CLI, the export CLI and the SQLite extension) on one batch of 100,000
-# responses, with ratios and every run's rows checked; then the plugin against its floors at 10,000, 100,000 and
-# 1,000,000 responses (test/bench). The peers' packages, PostgreSQL and Steampipe need root; without it they are
-# skipped with a message.
+# responses, with ratios and every run's rows checked; the official CLI and the plugin again on a batch of the shape
+# an outside measurement used (short free-text and multiple-choice answers); then the plugin against its floors at
+# 10,000, 100,000 and 1,000,000 responses (test/bench). The peers' packages, PostgreSQL and Steampipe need root;
+# without it they are skipped with a message.
 bench: sqlite
 	go run ./test/bench
 

@@ -22,6 +22,10 @@
 // of per-round ratios, so the drift of a shared machine cancels. Every run's rows are reduced to the same projection
 // (test/bench/digest); a run whose row count or digest differs from the official CLI's stops the bench.
 //
+// Outside shape. The official CLI and the plugin, in process and over go-plugin, again in rounds, on a batch of the
+// same size in the shape that an outside measurement of the CLI used (fakeapi.OutsideBatch: short free-text and
+// multiple-choice answers only), so that both shapes are quoted.
+//
 // Floors. A full read of prolific_batch_response against floors that bound it from below, at several sizes (above
 // 100,000 only the transfer and decode floors and the plugin over go-plugin, whose own peak RSS shows memory stays
 // flat):
@@ -114,7 +118,8 @@ func main() {
 	build("go", "build", "-tags", "netgo", "-o", b.export, "./cmd/steampipe_export_prolific")
 
 	// Port 0: the fake takes a free port and names it, so benches of several checkouts can run at once.
-	fake := exec.Command(fakeBinary, "-addr", "127.0.0.1:0", "-synthetic", *sizesFlag, "-peers", fmt.Sprint(*peersN))
+	fake := exec.Command(fakeBinary, "-addr", "127.0.0.1:0", "-synthetic", *sizesFlag, "-peers", fmt.Sprint(*peersN),
+		"-outside", fmt.Sprint(*peersN))
 	fake.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL} // also when the bench stops on a fatal error
 	fakeLog, err := fake.StderrPipe()
 	must(err)
@@ -126,6 +131,7 @@ func main() {
 	var report strings.Builder
 	if *peersN > 0 {
 		report.WriteString(b.peers(*peersN, *rounds, apiPort, *withPostgres))
+		report.WriteString(b.outsideShape(*peersN, *rounds))
 	}
 	if *withFloors {
 		report.WriteString(b.floors(sizes))

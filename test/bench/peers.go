@@ -22,7 +22,25 @@ func (b *bench) peers(n, rounds int, apiPort string, withPostgres bool) string {
 	if withPostgres {
 		defer b.addDatabases(&l, batchID, apiPort)()
 	}
-	log.Printf("bench: peers: %d contenders, %d rounds over %s (%d responses)", len(l), rounds, batchID, n)
+	return l.race("Peers", n, rounds, batchID)
+}
+
+// outsideShape reads the outside shape of batch (fakeapi.OutsideBatch) of n responses with the official CLI and the
+// plugin in process and over go-plugin, in rounds, and renders their table, so that the figures can be set beside an
+// outside measurement of the CLI on that shape (docs/development.md, "make bench").
+func (b *bench) outsideShape(n, rounds int) string {
+	batchID := fakeapi.OutsideBatchID(n)
+	var l lineup
+	b.addCLI(&l, batchID)
+	l.add("plugin in process", false, b.pluginRead("plugin", n, batchID))
+	l.add("plugin over go-plugin", false, b.pluginRead("goplugin", n, batchID))
+	return l.race("Outside shape", n, rounds, batchID)
+}
+
+// race runs every contender of l once a round, in an order that rotates each round, checks that all returned the
+// official CLI's rows and renders the table under title.
+func (l lineup) race(title string, n, rounds int, batchID string) string {
+	log.Printf("bench: %s: %d contenders, %d rounds over %s (%d responses)", strings.ToLower(title), len(l), rounds, batchID, n)
 	for round := range rounds {
 		for i := range l {
 			c := l[(i+round)%len(l)] // the order rotates each round
@@ -33,7 +51,7 @@ func (b *bench) peers(n, rounds int, apiPort string, withPostgres bool) string {
 		}
 	}
 	checkAgreement(l, n)
-	return renderPeers(l, n, batchID)
+	return renderPeers(title, l, n, batchID)
 }
 
 // lineup is the peers' contenders, the official CLI first.
@@ -49,14 +67,7 @@ func (b *bench) outFile(name string) string { return filepath.Join(b.out, "out",
 // addClients adds the contenders that need no database: the official CLI, the curl+jq and Python peers, the plugin
 // in process, the export CLI, the SQLite extension and the plugin over go-plugin.
 func (b *bench) addClients(l *lineup, n int, batchID string) {
-	cli := goTool("prolific", "github.com/prolific-oss/cli", "v1.2.1")
-	cliHome := filepath.Join(b.out, "cli-home") // the CLI reads a config file from $HOME; keep the user's out of it
-	must(os.MkdirAll(cliHome, 0o755))
-	l.add("official CLI v1.2.1 (text)", false, func() run {
-		cmd := exec.Command(cli, "aitaskbuilder", "batch", "responses", "-b", batchID)
-		cmd.Env = append(os.Environ(), "PROLIFIC_TOKEN="+token, "PROLIFIC_URL="+b.baseURL, "HOME="+cliHome)
-		return b.measureInto(cmd, "cli.txt", digest.FromCLIText)
-	})
+	b.addCLI(l, batchID)
 	peersReady := installPeers()
 	if peersReady {
 		l.add("curl+jq -> CSV", true, func() run {
@@ -67,7 +78,7 @@ func (b *bench) addClients(l *lineup, n int, batchID string) {
 			return b.measureInto(cmd, "python.csv", digest.FromCSV)
 		})
 	}
-	l.add("plugin in process", false, func() run { return b.child("plugin", n, "BENCH_BATCH="+batchID) })
+	l.add("plugin in process", false, b.pluginRead("plugin", n, batchID))
 	l.add("export CLI -> CSV", false, func() run {
 		return withDigest(b.measureExport(batchID, b.outFile("export.csv")), b.outFile("export.csv"), digest.FromCSV)
 	})
@@ -80,7 +91,25 @@ func (b *bench) addClients(l *lineup, n int, batchID string) {
 	} else {
 		log.Printf("bench: SKIPPED the SQLite extension: %s is missing (make sqlite) or python3 is not ready", sqlite)
 	}
-	l.add("plugin over go-plugin", false, func() run { return b.child("goplugin", n, "BENCH_BATCH="+batchID) })
+	l.add("plugin over go-plugin", false, b.pluginRead("goplugin", n, batchID))
+}
+
+// addCLI adds the official CLI, which comes first: every other contender's rows are checked against its own. Its
+// text output goes to a file and is digested after the run, as a user would redirect it.
+func (b *bench) addCLI(l *lineup, batchID string) {
+	cli := goTool("prolific", "github.com/prolific-oss/cli", "v1.2.1")
+	cliHome := filepath.Join(b.out, "cli-home") // the CLI reads a config file from $HOME; keep the user's out of it
+	must(os.MkdirAll(cliHome, 0o755))
+	l.add("official CLI v1.2.1 (text)", false, func() run {
+		cmd := exec.Command(cli, "aitaskbuilder", "batch", "responses", "-b", batchID)
+		cmd.Env = append(os.Environ(), "PROLIFIC_TOKEN="+token, "PROLIFIC_URL="+b.baseURL, "HOME="+cliHome)
+		return b.measureInto(cmd, "cli.txt", digest.FromCLIText)
+	})
+}
+
+// pluginRead is a read of the plugin in the child process (mode plugin: in process; goplugin: over go-plugin).
+func (b *bench) pluginRead(mode string, n int, batchID string) func() run {
+	return func() run { return b.child(mode, n, "BENCH_BATCH="+batchID) }
 }
 
 // addDatabases adds the contenders that need root: the Steampipe CLI and the plugin's extension in PostgreSQL. It

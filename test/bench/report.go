@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-func renderPeers(contenders []*contender, n int, batchID string) string {
+func renderPeers(title string, contenders []*contender, n int, batchID string) string {
 	cli := contenders[0]
 	fastestPeer := func(round int) time.Duration {
 		var best time.Duration
@@ -19,7 +19,8 @@ func renderPeers(contenders []*contender, n int, batchID string) string {
 		return best
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "\nPeers: %d responses (%s), %d rounds; medians, and medians of per-round ratios\n", n, batchID, len(cli.runs))
+	fmt.Fprintf(&b, "\n%s: %d responses (%s), %d rounds; medians, and medians of per-round ratios\n", title, n, batchID,
+		len(cli.runs))
 	fmt.Fprintf(&b, "%-28s %8s %13s %8s %8s %8s %7s %7s %8s\n", "contender", "rows", "digest", "wall s", "cpu s",
 		"RSS MB", "×CLI", "×peer", "×CLIcpu")
 	for _, c := range contenders {

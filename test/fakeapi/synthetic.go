@@ -49,7 +49,11 @@ func (g *synthesizer) write(w io.Writer, n int) error {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		buf = g.appendResponse(buf, i)
+		if g.outside {
+			buf = g.appendOutsideResponse(buf, i)
+		} else {
+			buf = g.appendResponse(buf, i)
+		}
 		if len(buf) > 64<<10 {
 			if _, err := w.Write(buf); err != nil {
 				return err
@@ -70,6 +74,7 @@ type synthesizer struct {
 	instructions [3]string
 	start        time.Time
 	textOnly     bool // every metadata and answer value is a JSON string
+	outside      bool // OutsideBatch's shape
 }
 
 func newSynthesizer(batchID string) *synthesizer {
@@ -105,26 +110,9 @@ var syntheticTexts = []string{
 func (g *synthesizer) appendResponse(buf []byte, i int) []byte {
 	kind := i % 10
 	task := i / 3
-	buf = append(buf, `{"id":"`...)
-	buf = append(buf, g.uuid()...)
-	buf = append(buf, `","created_at":"`...)
-	buf = g.start.Add(time.Duration(i)*1370*time.Millisecond).AppendFormat(buf, "2006-01-02T15:04:05.000Z")
-	buf = append(buf, `","batch_id":"`...)
-	buf = append(buf, g.batchID...)
-	buf = append(buf, `","participant_id":"`...)
-	buf = append(buf, g.hex24()...)
-	if kind != 7 { // submission_id is optional
-		buf = append(buf, `","submission_id":"`...)
-		buf = append(buf, g.hex24()...)
-	}
-	buf = append(buf, `","task_id":"`...)
-	buf = fmt.Appendf(buf, "%08x-0000-4000-8000-%012x", task, task)
-	if kind != 8 { // correlation_id is optional
-		buf = append(buf, `","correlation_id":"`...)
-		buf = append(buf, g.uuid()...)
-	}
-	buf = append(buf, '"')
-	if kind != 9 { // metadata is optional
+	// submission_id, correlation_id and metadata are optional
+	buf = g.appendIDs(buf, i, kind != 7, kind != 8)
+	if kind != 9 {
 		format := `,"metadata":{"META_source":"model_%c","META_row":%d,"META_score":%.2f}`
 		if g.textOnly {
 			format = `,"metadata":{"META_source":"model_%c","META_row":"%d","META_score":"%.2f"}`
@@ -153,4 +141,28 @@ func (g *synthesizer) appendResponse(buf []byte, i int) []byte {
 		buf = fmt.Appendf(buf, `"file_upload","answer":[{"file_key":"uploads/%d/photo.jpg","file_name":"photo.jpg","file_size_mb":%.1f,"content_type":"image/jpeg"}]`, i, 0.5+g.rng.Float64()*3)
 	}
 	return append(buf, "}}"...)
+}
+
+// appendIDs opens response i and appends its ids and creation time, each optional id when asked for.
+func (g *synthesizer) appendIDs(buf []byte, i int, withSubmission, withCorrelation bool) []byte {
+	task := i / 3
+	buf = append(buf, `{"id":"`...)
+	buf = append(buf, g.uuid()...)
+	buf = append(buf, `","created_at":"`...)
+	buf = g.start.Add(time.Duration(i)*1370*time.Millisecond).AppendFormat(buf, "2006-01-02T15:04:05.000Z")
+	buf = append(buf, `","batch_id":"`...)
+	buf = append(buf, g.batchID...)
+	buf = append(buf, `","participant_id":"`...)
+	buf = append(buf, g.hex24()...)
+	if withSubmission {
+		buf = append(buf, `","submission_id":"`...)
+		buf = append(buf, g.hex24()...)
+	}
+	buf = append(buf, `","task_id":"`...)
+	buf = fmt.Appendf(buf, "%08x-0000-4000-8000-%012x", task, task)
+	if withCorrelation {
+		buf = append(buf, `","correlation_id":"`...)
+		buf = append(buf, g.uuid()...)
+	}
+	return append(buf, '"')
 }

@@ -22,6 +22,7 @@ func main() {
 	token := flag.String("token", fakeapi.DefaultToken, "API token to accept; a comma-separated list accepts each")
 	synthetic := flag.String("synthetic", "", "comma-separated batch sizes to serve as synthetic batches with ids bench-<size>, pre-rendered in memory")
 	peers := flag.String("peers", "", "comma-separated batch sizes to serve as text-only synthetic batches with ids peers-<size>, which the official Prolific CLI can read too")
+	outside := flag.String("outside", "", "comma-separated batch sizes to serve as outside-shape batches (short free-text and multiple-choice answers) with ids outside-<size>")
 	visible := map[string][]string{}
 	flag.Func("visible", "TOKEN=WORKSPACE[,WORKSPACE...]: the token sees only these workspaces (a 403 for any other); repeatable",
 		func(v string) error {
@@ -47,6 +48,9 @@ func main() {
 	}
 	for _, n := range sizes("-peers", *peers) {
 		server.AddBatchBody(fakeapi.PeersBatchID(n), fakeapi.PeersBatch(fakeapi.PeersBatchID(n), n))
+	}
+	for _, n := range sizes("-outside", *outside) {
+		server.AddBatchBody(fakeapi.OutsideBatchID(n), fakeapi.OutsideBatch(fakeapi.OutsideBatchID(n), n))
 	}
 	listener, err := net.Listen("tcp", *addr)
 	if err != nil {
