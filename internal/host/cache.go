@@ -26,8 +26,9 @@ const DefaultCacheTTL = 300 * time.Second
 // MaxCacheSizeMb caps the query cache of every in-process host, one size for all of them. The cache lives in the
 // memory of a process that is not ours (a Python program, the sqlite3 shell), so it is capped well below Steampipe's
 // 16 GB: 32 MB holds the results of many small queries, the workspaces, studies and batches a dashboard or notebook
-// asks for again and again, while one large batch cannot pin hundreds of MB of someone else's memory (100,000
-// responses take about 550 MB in the cache, docs/index.md "Caching"); it is read again instead. Capping costs nothing up front: with patches/sdk/0003 the cache reserves no heap
+// asks for again and again, while one large batch cannot pin hundreds of MB of someone else's memory (with
+// patches/sdk/0010 a scan past an eighth of this, 4 MB of encoded rows, streams through uncached; docs/index.md
+// "Caching"); it is read again instead. Capping costs nothing up front: with patches/sdk/0003 the cache reserves no heap
 // before it holds entries. Hosts that never cache (the export CLI) set the same size; their queries keep it empty.
 const MaxCacheSizeMb = 32
 

@@ -28,7 +28,7 @@ import (
 //	BENCH_LIMIT  the query's LIMIT (sdkfloor, plugin and goplugin); none when empty
 //	BENCH_PLUGIN the plugin binary (goplugin, dashboard)
 //	BENCH_PLUGIN_LOG  goplugin: a log level (INFO, DEBUG...) to send the plugin's log to stderr at
-//	BENCH_CACHE  dashboard: "on" for Steampipe's query cache
+//	BENCH_CACHE  goplugin, dashboard: "on" for Steampipe's query cache
 //	BENCH_PROFILE  if set, a directory for cpu.prof and allocs.prof: of this process, or of the plugin's process
 //	               in goplugin mode, where the query then repeats for BENCH_PROFILE_SECONDS
 //

@@ -63,6 +63,10 @@ func (c *child) inProcess() func() (int, error) {
 // goPlugin is the plugin binary over go-plugin, as Steampipe runs it, every column.
 func (c *child) goPlugin() func() (int, error) {
 	remote, profile := launch(c.t, c.baseURL)
+	if os.Getenv("BENCH_CACHE") == "on" { // Steampipe's query cache, on by default there, at Steampipe's size
+		remote.SetCacheOptions(c.t, 300, 16384)
+		c.query.Cached = true
+	}
 	if profile != nil {
 		c.after = func() { profile(func() error { return remote.Each(c.query, func(harness.Row) error { return nil }) }) }
 	}

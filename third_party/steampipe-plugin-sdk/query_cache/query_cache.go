@@ -2,6 +2,7 @@ package query_cache
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
 	"sort"
@@ -47,6 +48,8 @@ type QueryCache struct {
 	setRequests       map[string]*setRequest
 	setRequestMapLock sync.RWMutex
 	Enabled           bool
+	// a scan whose encoded rows in the cache pass this many bytes streams on uncached (0: no bound)
+	maxScanBytes int
 }
 
 func NewQueryCache(pluginName string, pluginSchemaMap map[string]*grpc.PluginSchema, opts *QueryCacheOptions) (*QueryCache, error) {
@@ -57,12 +60,13 @@ func NewQueryCache(pluginName string, pluginSchemaMap map[string]*grpc.PluginSch
 		setRequests: make(map[string]*setRequest),
 		Enabled:     opts.Enabled,
 	}
+	queryCache.maxScanBytes = scanBoundMb(opts) << 20
 	// Store the schema map atomically
 	queryCache.pluginSchemaMap.Store(&pluginSchemaMap)
 	if err := queryCache.createCache(opts.MaxSizeMb, opts.Ttl); err != nil {
 		return nil, err
 	}
-	log.Printf("[INFO] query cache created, max size %dMb", opts.MaxSizeMb)
+	log.Printf("[INFO] query cache created, max size %dMb, max size of one scan %d bytes", opts.MaxSizeMb, queryCache.maxScanBytes)
 	return queryCache, nil
 }
 
@@ -173,7 +177,11 @@ func (c *QueryCache) findAndSubscribeToPendingRequest(ctx context.Context, index
 	if pendingItem != nil {
 		// so we have a pending item - subscribe to it
 		log.Printf("[INFO] found pending item [%s] - subscribing to its data (%s)", pendingItem.callId, req.CallId)
-		return c.subscribeToPendingRequest(ctx, pendingItem.pendingSetRequest, req, streamCachedRowFunc)
+		subscriber, err := c.subscribeToPendingRequest(ctx, pendingItem.pendingSetRequest, req, streamCachedRowFunc)
+		if !errors.Is(err, errScanNotCached) {
+			return subscriber, err
+		}
+		// that scan is too large to cache: make our own
 	}
 
 	// get a write lock in preparation for adding a pending item
@@ -187,7 +195,12 @@ func (c *QueryCache) findAndSubscribeToPendingRequest(ctx context.Context, index
 		c.pendingDataLock.Unlock()
 
 		// ok NOW there is a pending item - just subscribe to it, returning any error
-		return c.subscribeToPendingRequest(ctx, pendingItem.pendingSetRequest, req, streamCachedRowFunc)
+		subscriber, err := c.subscribeToPendingRequest(ctx, pendingItem.pendingSetRequest, req, streamCachedRowFunc)
+		if !errors.Is(err, errScanNotCached) {
+			return subscriber, err
+		}
+		// that scan is too large to cache: make our own
+		c.pendingDataLock.Lock()
 	}
 
 	// so there is still no pending item :(
@@ -212,6 +225,11 @@ func (c *QueryCache) subscribeToPendingRequest(ctx context.Context, pendingSetRe
 
 	// subscribe to setRequest
 	pendingSetRequest.requestLock.Lock()
+	if pendingSetRequest.releasedPages > 0 {
+		// the scan is not being cached, and has let go of rows a new subscriber would need from the start
+		pendingSetRequest.requestLock.Unlock()
+		return nil, errScanNotCached
+	}
 	pendingSetRequest.subscribe(subscriber)
 	pendingSetRequest.requestLock.Unlock()
 
@@ -271,6 +289,8 @@ func (c *QueryCache) IterateSet(ctx context.Context, row *sdkproto.Row, callId s
 		// reset index and update page count
 		log.Printf("[TRACE] IterateSet writing 1 page of %d rows. Page count %d (%s)", rowBufferSize, req.pageCount, req.CallId)
 		req.err = c.writePageToCache(ctx, req, false)
+		// a scan that is not cached holds its rows until its subscribers have streamed them: wait for them
+		req.waitForSubscribersToCatchUp(ctx)
 	}
 
 	return nil
@@ -305,6 +325,9 @@ func (c *QueryCache) EndSet(ctx context.Context, callId string) (err error) {
 		// this about errors
 		req.waitForSubscribers(ctx)
 		log.Printf("[INFO] EndSet table %s %d rows (%s)", req.Table, req.rowCount, callId)
+		if req.isUncached() {
+			c.dropUncachedScan(ctx, req)
+		}
 	}()
 
 	log.Printf("[TRACE] EndSet (%s) table %s root key %s, pages: %d", callId, req.Table, req.resultKeyRoot, req.pageCount)
@@ -314,6 +337,12 @@ func (c *QueryCache) EndSet(ctx context.Context, callId string) (err error) {
 	if err != nil {
 		log.Printf("[WARN] QueryCache EndSet - result Set failed: %v", err)
 		return err
+	}
+
+	// a scan that passed the bound is not indexed: no later query is served from it
+	if req.isUncached() {
+		log.Printf("[DEBUG] EndSet - %d rows were too many to cache, not indexed (%s)", req.rowCount, callId)
+		return nil
 	}
 
 	// now update the cache index
@@ -346,6 +375,7 @@ func (c *QueryCache) AbortSet(ctx context.Context, callId string, err error) {
 
 	req.state = requestError
 	req.err = err
+	req.heldPages = nil
 	req.requestLock.Unlock()
 
 	log.Printf("[INFO] QueryCache AbortSet pendingItemComplete (%s)", req.CallId)
@@ -421,7 +451,15 @@ func (c *QueryCache) writePageToCache(ctx context.Context, req *setRequest, fina
 	if finalPage {
 		req.state = requestComplete
 	}
+	// a scan past the bound holds its pages for its subscribers, in memory, instead of writing them to the cache
+	uncached := req.uncached
+	if uncached {
+		req.heldPages[req.pageCount-1] = rows // even an empty final page, which subscribers look for
+	}
 	req.requestLock.Unlock()
+	if uncached {
+		return nil
+	}
 
 	// build a cache key for this page
 	pageKey := req.getPageResultKey()
@@ -432,14 +470,43 @@ func (c *QueryCache) writePageToCache(ctx context.Context, req *setRequest, fina
 
 	// put connection name in tags
 	tags := []string{req.ConnectionName}
-	err := doSet(ctx, pageKey, result, req.ttl(), c.cache, tags)
+	size, err := doSet(ctx, pageKey, result, req.ttl(), c.cache, tags)
 	if err != nil {
 		log.Printf("[WARN] writePageToCache cache Set failed: %v - page key %s (%s)", err, pageKey, req.CallId)
 	} else {
 		log.Printf("[TRACE] writePageToCache Set - result written (%s)", req.CallId)
 	}
 
+	// the cache holds at most maxScanBytes of one scan: past it, the scan streams on uncached
+	if err == nil && !finalPage && c.maxScanBytes > 0 {
+		req.requestLock.Lock()
+		req.cachedBytes += size
+		req.cachedPages = int(req.pageCount)
+		passed := req.cachedBytes > c.maxScanBytes && !req.uncached
+		if passed {
+			req.uncached = true
+		}
+		req.requestLock.Unlock()
+		if passed {
+			log.Printf("[DEBUG] writePageToCache - the scan's %d rows take %d bytes in the cache, more than the bound of %d (%s): it streams on uncached",
+				req.rowCount, req.cachedBytes, c.maxScanBytes, req.CallId)
+			// no new query subscribes to it: its rows are let go of once streamed
+			c.pendingItemComplete(req.CacheRequest)
+		}
+	}
+
 	return err
+}
+
+// dropUncachedScan deletes the pages a scan wrote to the cache before it passed the bound: nothing indexes them.
+func (c *QueryCache) dropUncachedScan(ctx context.Context, req *setRequest) {
+	req.requestLock.Lock()
+	pages := req.cachedPages
+	req.heldPages = nil
+	req.requestLock.Unlock()
+	for i := 0; i < pages; i++ {
+		_ = c.cache.Delete(ctx, getPageKey(req.resultKeyRoot, i))
+	}
 }
 
 func (c *QueryCache) getCachedIndexBucket(ctx context.Context, key string) (*IndexBucket, error) {
@@ -570,7 +637,8 @@ func (c *QueryCache) cacheSetIndexBucket(ctx context.Context, indexBucketKey str
 
 	// put connection name in tags
 	tags := []string{req.ConnectionName}
-	return doSet(ctx, indexBucketKey, indexBucket.AsProto(), req.ttl(), c.cache, tags)
+	_, err := doSet(ctx, indexBucketKey, indexBucket.AsProto(), req.ttl(), c.cache, tags)
+	return err
 }
 
 func doGet[T CacheData](ctx context.Context, key string, cache *cache.Cache[[]byte], target T) error {
@@ -596,11 +664,12 @@ func doGet[T CacheData](ctx context.Context, key string, cache *cache.Cache[[]by
 	return nil
 }
 
-func doSet[T CacheData](ctx context.Context, key string, value T, ttl time.Duration, cache *cache.Cache[[]byte], tags []string) error {
+// doSet writes value to the cache and returns its encoded size.
+func doSet[T CacheData](ctx context.Context, key string, value T, ttl time.Duration, cache *cache.Cache[[]byte], tags []string) (int, error) {
 	bytes, err := proto.Marshal(value)
 	if err != nil {
 		log.Printf("[WARN] doSet - marshal failed: %v", err)
-		return err
+		return 0, err
 	}
 
 	err = cache.Set(ctx,
@@ -613,5 +682,5 @@ func doSet[T CacheData](ctx context.Context, key string, value T, ttl time.Durat
 		log.Printf("[WARN] doSet cache.Set failed: %v", err)
 	}
 
-	return err
+	return len(bytes), err
 }

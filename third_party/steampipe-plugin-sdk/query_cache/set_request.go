@@ -2,6 +2,7 @@ package query_cache
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"github.com/sethvargo/go-retry"
 	sdkproto "github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
@@ -30,7 +31,25 @@ type setRequest struct {
 	bufferIndex int
 	err         error
 	cache       *QueryCache
+
+	// the bytes and pages of this scan written to the cache
+	cachedBytes int
+	cachedPages int
+	// the scan passed the cache's bound for one scan (maxScanBytes): it is not cached, and it holds each later page
+	// in heldPages until every subscriber has streamed it, then lets go of it (releasedPages counts those)
+	uncached      bool
+	heldPages     map[int64][]*sdkproto.Row
+	releasedPages int
+	// a subscriber signals here when it has streamed rows
+	progress chan struct{}
 }
+
+// errScanNotCached refuses a new subscriber to a scan that is not cached and has let go of some of its rows.
+var errScanNotCached = errors.New("the scan is too large to cache and has let go of rows already streamed")
+
+// maxUncachedLagRows is how far an uncached scan may run ahead of its slowest subscriber: it waits beyond that, so
+// the rows it holds stay a few pages, whatever the scan's size.
+const maxUncachedLagRows = 4 * rowBufferSize
 
 func newSetRequest(req *CacheRequest, cache *QueryCache) *setRequest {
 	return &setRequest{
@@ -39,6 +58,58 @@ func newSetRequest(req *CacheRequest, cache *QueryCache) *setRequest {
 		pageBuffer:   make([]*sdkproto.Row, rowBufferSize),
 		cache:        cache,
 		state:        requestInProgress,
+		heldPages:    make(map[int64][]*sdkproto.Row),
+		progress:     make(chan struct{}, 1),
+	}
+}
+
+func (req *setRequest) isUncached() bool {
+	req.requestLock.RLock()
+	defer req.requestLock.RUnlock()
+	return req.uncached
+}
+
+// minStreamed is the count of rows that every subscriber still streaming has streamed (requestLock held).
+func (req *setRequest) minStreamed() int {
+	streamed := req.rowCount
+	for s := range req.subscribers {
+		select {
+		case <-s.doneChan:
+			continue // finished or failed: it reads no more
+		default:
+		}
+		streamed = min(streamed, int(s.streamed.Load()))
+	}
+	return streamed
+}
+
+// waitForSubscribersToCatchUp lets go of the pages of an uncached scan that every subscriber has streamed, and waits
+// while the slowest subscriber is more than maxUncachedLagRows behind the scan, so the scan holds a few pages at most.
+func (req *setRequest) waitForSubscribersToCatchUp(ctx context.Context) {
+	for {
+		req.requestLock.Lock()
+		if !req.uncached || req.state == requestError {
+			req.requestLock.Unlock()
+			return
+		}
+		streamed := req.minStreamed()
+		for page := range req.heldPages {
+			if int(page+1)*rowBufferSize <= streamed {
+				delete(req.heldPages, page)
+				req.releasedPages++
+			}
+		}
+		lag := req.rowCount - streamed
+		req.requestLock.Unlock()
+		if lag <= maxUncachedLagRows {
+			return
+		}
+		select {
+		case <-req.progress:
+		case <-ctx.Done():
+			return
+		case <-time.After(10 * time.Millisecond): // a subscriber that left sends nothing
+		}
 	}
 }
 
@@ -155,32 +226,23 @@ func (req *setRequest) getRowsSince(ctx context.Context, rowsAlreadyStreamed int
 		return bufferedRows[startOffset:], nil
 	}
 
-	// so we must load some data from the cache
-
-	// build result rows
-	var res = make([]*sdkproto.Row, 0, req.rowCount-rowsAlreadyStreamed)
-
-	// load previously cache pages`
-	for pageIdx := startPage; pageIdx < int(req.pageCount); pageIdx++ {
+	// so we must load a page the scan has written: one page per call, so that a subscriber far behind the scan
+	// decodes one page at a time rather than every page it is behind by
+	rows, held := req.heldPages[int64(startPage)]
+	if !held {
 		// sometimes the cached page is not available to read immediately - retry if needed
-		cachedResult, cacheErr := req.readPageFromCacheWithRetries(ctx, pageIdx)
+		cachedResult, cacheErr := req.readPageFromCacheWithRetries(ctx, startPage)
 		if cacheErr != nil {
 			return nil, cacheErr
 		}
-
-		// copy cached rows into res - taking into account start offset if this is the first page
-		idx := 0
-		if pageIdx == startPage {
-			idx = startOffset
-		}
-		res = append(res, cachedResult.Rows[idx:]...)
+		rows = cachedResult.Rows
+	}
+	if startOffset >= len(rows) {
+		return nil, nil
 	}
 
-	// now add any rows from the page buffer
-	res = append(res, req.getBufferedRows()...)
-
-	log.Printf("[TRACE] setRequest getRowsSince returning %d", len(res))
-	return res, nil
+	log.Printf("[TRACE] setRequest getRowsSince returning %d", len(rows)-startOffset)
+	return rows[startOffset:], nil
 }
 
 func (req *setRequest) readPageFromCacheWithRetries(ctx context.Context, pageIdx int) (*sdkproto.QueryResult, error) {

@@ -6,6 +6,7 @@ import (
 	"github.com/sethvargo/go-retry"
 	sdkproto "github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"log"
+	"sync/atomic"
 	"time"
 )
 
@@ -15,6 +16,8 @@ type setRequestSubscriber struct {
 	doneChan      chan struct{}
 	callId        string
 	rowsStreamed  int
+	// rowsStreamed, for the scan to read: an uncached scan lets go of the rows every subscriber has streamed
+	streamed atomic.Int64
 	// the set request we receiving data from
 	publisher *setRequest
 	// the context of the execute request - use to check for cancellation
@@ -81,9 +84,10 @@ func (s *setRequestSubscriber) readAndStreamAsync(ctx context.Context) (chan str
 
 		baseRetryInterval := 1 * time.Millisecond
 		maxRetryInterval := 50 * time.Millisecond
-		backoff := retry.WithCappedDuration(maxRetryInterval, retry.NewExponential(baseRetryInterval))
 
 		for {
+			// a new backoff for each wait: one shared by every wait doubles on and waits 50ms each time after a few
+			backoff := retry.WithCappedDuration(maxRetryInterval, retry.NewExponential(baseRetryInterval))
 			log.Printf("[TRACE] readAndStreamAsync internal goroutine to read all rows from the publisher and stream them (rows streamed %d) (%s)", s.rowsStreamed, s.callId)
 
 			var rowsTostream []*sdkproto.Row
@@ -118,6 +122,7 @@ func (s *setRequestSubscriber) readAndStreamAsync(ctx context.Context) (chan str
 				log.Printf("[TRACE] readAndStreamAsync stream row (%s)", s.callId)
 				s.streamRowFunc(row)
 				s.rowsStreamed++
+				s.streamed.Store(int64(s.rowsStreamed))
 				// check for contect cancellation
 				if s.streamContext.Err() != nil {
 					log.Printf("[INFO] readAndStreamAsync stream context cancelled (%s)", s.callId)
@@ -127,6 +132,11 @@ func (s *setRequestSubscriber) readAndStreamAsync(ctx context.Context) (chan str
 			}
 
 			log.Printf("[TRACE] readAndStreamAsync streaming complete (rows streamed %d) (%s)", s.rowsStreamed, s.callId)
+			// tell a scan waiting for its subscribers to catch up
+			select {
+			case s.publisher.progress <- struct{}{}:
+			default:
+			}
 		}
 
 	}()
