@@ -42,6 +42,12 @@ var probes = []tableProbe{
 	{"prolific_message", nil, "/api/v1/messages"},
 	{"prolific_survey", nil, "/api/v1/surveys"},
 	{"prolific_survey_response", harness.Equals("survey_id", fakeapi.SurveyShopping), "/api/v1/surveys/" + fakeapi.SurveyShopping + "/responses"},
+	{"prolific_collection_export", harness.Equals("collection_id", fakeapi.CollectionFeedback), fakeapi.CollectionExportsPath(fakeapi.CollectionFeedback)},
+	{"prolific_filter", nil, fakeapi.FiltersPath},
+	{"prolific_filter_set", harness.Equals("workspace_id", fakeapi.WorkspaceNLP), fakeapi.FilterSetsPath},
+	{"prolific_hook_event_type", nil, "/api/v1/hooks/event-types"},
+	{"prolific_hook_subscription", harness.Equals("workspace_id", fakeapi.WorkspaceNLP), fakeapi.HooksPath},
+	{"prolific_hook_event", harness.Equals("subscription_id", fakeapi.HookSubmissions), fakeapi.HookEventsPath(fakeapi.HookSubmissions)},
 }
 
 // faultCase is one misbehaviour of the API, and whether the plugin must recover from it (complete rows) or may

@@ -26,6 +26,8 @@ var forbiddenVision = []forbiddenWorkspaceCase{
 	{"prolific_project", "/api/v1/workspaces/" + fakeapi.WorkspaceVision + "/projects", nil},
 	{"prolific_study", "/api/v1/workspaces/" + fakeapi.WorkspaceVision + "/projects", nil},
 	{"prolific_participant_group", "/api/v1/participant-groups", url.Values{"workspace_id": {fakeapi.WorkspaceVision}}},
+	{"prolific_filter_set", fakeapi.FilterSetsPath, url.Values{"workspace_id": {fakeapi.WorkspaceVision}}},
+	{"prolific_hook_subscription", fakeapi.HooksPath, url.Values{"workspace_id": {fakeapi.WorkspaceVision}}},
 }
 
 // forbidVision starts a fake whose Vision workspace answers 403 to c's request, every time.

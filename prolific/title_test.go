@@ -20,6 +20,7 @@ func TestTitleIsTheDisplayName(t *testing.T) {
 		{"prolific_batch", harness.Equals("id", fakeapi.BatchSentiment), "Sentiment pilot"},
 		{"prolific_collection", harness.Equals("id", fakeapi.CollectionFeedback), "Chatbot feedback"},
 		{"prolific_dataset", harness.Equals("id", fakeapi.DatasetReviews), "Product reviews"},
+		{"prolific_filter_set", harness.Equals("id", fakeapi.FilterSetTrusted), "Trusted annotators only"},
 		{"prolific_participant_group", harness.Equals("id", fakeapi.GroupTrusted), "Trusted annotators"},
 		// A study's internal name is what researchers see in their study list; the public name when it has none.
 		{"prolific_study", harness.Equals("id", fakeapi.StudySentiment), "sentiment-batch-1"},
