@@ -30,7 +30,7 @@ var tableEndpoints = map[string]struct{ own, parents string }{
 	"prolific_collection":               {"collections", "workspaces"},
 	"prolific_collection_export":        {"exports", ""},
 	"prolific_dataset":                  {"datasets", ""},
-	"prolific_filter":                   {"filters", ""},
+	"prolific_filter":                   {"filters", "workspaces"},
 	"prolific_filter_set":               {"filter_sets", "workspaces"},
 	"prolific_hook_event":               {"hooks", "hooks"},
 	"prolific_hook_event_type":          {"hooks", ""},

@@ -14,11 +14,12 @@ func tableProlificFilter(_ context.Context) *plugin.Table {
 	return &plugin.Table{
 		Name: "prolific_filter",
 		Description: "The participant filters (screeners) that studies and filter sets can use, with their question and " +
-			"choices or range. With workspace_id, the choices of the previous-studies and participant-group filters " +
-			"are that workspace's studies and groups; without it they are empty.",
+			"choices or range, once per workspace: the choices of the previous-studies and participant-group filters " +
+			"are that workspace's studies and groups. Lists every workspace the token can see unless workspace_id is given.",
 		List: &plugin.ListConfig{
-			Hydrate:    listProlificFilters,
-			KeyColumns: plugin.OptionalColumns([]string{"workspace_id"}),
+			ParentHydrate: listWorkspaceParents,
+			Hydrate:       listProlificFilters,
+			KeyColumns:    plugin.OptionalColumns([]string{"workspace_id"}),
 		},
 		Columns: filterColumns(),
 	}
@@ -29,7 +30,7 @@ func filterColumns() []*plugin.Column {
 	return []*plugin.Column{
 		column("filter_id", proto.ColumnType_STRING, "The ID of the filter, a slug of its title when it was created, such as age or handedness. Studies and filter sets name filters by it.",
 			func(r *r) any { return r.FilterID.sqlValue() }),
-		column("workspace_id", proto.ColumnType_STRING, "The workspace whose studies and participant groups fill the choices of the filters that select them. Optional in the where clause: without it the filters are listed once, with those choices empty, and this column is NULL.",
+		column("workspace_id", proto.ColumnType_STRING, "The workspace the filter was listed for: its studies and participant groups fill the choices of the filters that select them. Optional in the where clause: without it, the filters are listed once for every workspace the token can see.",
 			func(r *r) any { return r.workspaceID }),
 		column("category", proto.ColumnType_STRING, "The category the Prolific app shows the filter under.",
 			func(r *r) any { return r.Category.sqlValue() }),
@@ -68,22 +69,20 @@ func filterColumns() []*plugin.Column {
 
 //// LIST FUNCTION
 
-// listProlificFilters makes one request: the filter list is not paged (docs/api-evidence.md (F1)). workspace_id is
-// passed on when given, since it changes the choices of some filters.
-func listProlificFilters(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
-	workspaceID, given, err := optionalIDQual(d, "workspace_id")
-	if err != nil {
-		return nil, err
+// listProlificFilters makes one request per workspace: the filter list is not paged (docs/api-evidence.md (F1)), and
+// workspace_id changes it, filling the choices of the filters that select the workspace's studies and participant
+// groups. Every row names the workspace it was listed for, so the rows of `workspace_id = '...'` are a subset of
+// those of the whole table, as Steampipe's query cache and aggregators assume.
+func listProlificFilters(ctx context.Context, d *plugin.QueryData, h *plugin.HydrateData) (any, error) {
+	workspaceID := workspaceIDOf(h)
+	if workspaceID == "" {
+		return nil, nil
 	}
-	var query url.Values
-	if given {
-		query = url.Values{"workspace_id": {workspaceID}}
+	query := url.Values{"workspace_id": {workspaceID}}
+	err := streamList(ctx, d, "/api/v1/filters/", query, func(f *filter) { f.workspaceID = workspaceID })
+	if err != nil && skipParent(ctx, d, err, "workspace "+workspaceID) {
+		return nil, nil
 	}
-	err = streamList(ctx, d, "/api/v1/filters/", query, func(f *filter) {
-		if given {
-			f.workspaceID = workspaceID
-		}
-	})
 	if err != nil {
 		loggerFrom(ctx).Error("prolific_filter.listProlificFilters", "api_error", err, "workspace_id", workspaceID)
 	}
@@ -113,5 +112,5 @@ type filter struct {
 	DisplayOrder        jsonInt  `json:"display_order"`
 	Tags                rawJSON  `json:"tags"`
 
-	workspaceID any // the workspace_id qual, or nil
+	workspaceID string // the workspace the filter was listed for
 }

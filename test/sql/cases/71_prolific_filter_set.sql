@@ -20,7 +20,7 @@ select id from prolific_filter_set where id = '6650a1b2c3d4e5f6a7b8c9ff';
 with sets as materialized (
   select name, filters from prolific_filter_set where workspace_id = '65f0c2a1b4e8d9a7c3f10a22'
 ), filters as materialized (
-  select filter_id, title from prolific_filter
+  select filter_id, title from prolific_filter where workspace_id = '65f0c2a1b4e8d9a7c3f10a22'
 )
 select s.name, sf ->> 'filter_id' as filter_id, f.title
 from sets s, jsonb_array_elements(s.filters) as sf
