@@ -5,6 +5,9 @@ from prolific_filter
 where workspace_id = '65f0c2a1b4e8d9a7c3f10a22'
 order by filter_id;
 
+-- An empty workspace_id is an error, not every workspace.
+select filter_id from prolific_filter where workspace_id = '';
+
 -- Column types, and jsonb on the range bounds (numbers as sent; 0.5 keeps its fraction).
 select filter_id, pg_typeof(min) as min_type, (min)::numeric as min_value, (max)::numeric as max_value,
   pg_typeof(display_order) as display_order_type
@@ -30,6 +33,3 @@ select workspace_id, filter_id
 from prolific_filter
 where workspace_id in ('65f0c2a1b4e8d9a7c3f10a22', '65f0c2a1b4e8d9a7c3f10a33') and filter_id = 'previous_studies'
 order by workspace_id;
-
--- An empty workspace_id is an error, not every workspace.
-select filter_id from prolific_filter where workspace_id = '';
