@@ -31,7 +31,12 @@ func TestCacheNeverAnswersAnIDFromAList(t *testing.T) {
 func TestEveryKeyColumnNeedsAnExactCacheMatch(t *testing.T) {
 	_, p := startFake(t)
 	for name, table := range p.Schema(t) {
-		for _, column := range ownKeys(append(table.ListCallKeyColumnList, table.GetCallKeyColumnList...)) {
+		// The SDK's own key columns too, those it adds for workspace_id routing included (patches/sdk/0009): the
+		// cache takes a column's match from the get call over the list call.
+		for _, column := range append(table.ListCallKeyColumnList, table.GetCallKeyColumnList...) {
+			if column.Name == "sp_connection_name" { // the SDK's own, for aggregators: a subset match is exact
+				continue
+			}
 			if column.CacheMatch != "exact" {
 				t.Errorf("%s.%s: CacheMatch %q, want exact", name, column.Name, column.CacheMatch)
 			}

@@ -115,11 +115,10 @@ func ownKeys(keys []*proto.KeyColumn) []*proto.KeyColumn {
 
 // addedForConnections reports whether the SDK added k for a connection key column: sp_connection_name on every
 // table, and workspace_id on a call that does not declare it (connection_keys.go). It is optional, with the SDK's
-// operators (=, <>, like, ilike and their negations) and no cache match of ours: the call's results do not depend
-// on it, so the cache filtering a cached scan's rows by it is exact.
+// operators (=, <>, like, ilike and their negations); the calls the tables declare take = only.
 func addedForConnections(k *proto.KeyColumn) bool {
 	return strings.HasPrefix(k.Name, "sp_") ||
-		(k.Name == "workspace_id" && k.Require == "optional" && k.CacheMatch == "" && slices.Contains(k.Operators, "~~"))
+		(k.Name == "workspace_id" && k.Require == "optional" && slices.Contains(k.Operators, "~~"))
 }
 
 func checkKeyColumns(t *testing.T, p *harness.Plugin, table string, list map[string]string, get string) {

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/go-hclog"
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin/quals"
+	"github.com/turbot/steampipe-plugin-sdk/v5/query_cache"
 )
 
 // A connection key column's value may be a list (an account that sees several workspaces): the connection is queried
@@ -128,5 +129,26 @@ func TestConnectionKeyColumnQueryAllWhenNoneMatch(t *testing.T) {
 	p := connectionKeyPlugin(values, &reads, 0, true)
 	if got := p.filterConnectionsWithKeyColumns(context.Background(), map[string]*proto.ExecuteConnectionData{"lab": {}}, connectionKeyQual(quals.QualOperatorEqual, "w9")); len(got) != 1 || reads.Load() != 0 {
 		t.Errorf("one connection: queried %d, with %d reads of its value; want 1 and none", len(got), reads.Load())
+	}
+}
+
+// The key column added for a connection key column asks the query cache for an exact match: the cache takes a
+// column's match from the get call's key columns over the list call's, so a subset match would undo a list call's
+// exact one and answer `where workspace_id = 'w'` from a cached scan without it.
+func TestConnectionKeyColumnKeepsExactCacheMatch(t *testing.T) {
+	p := connectionKeyPlugin(map[string]any{}, &atomic.Int64{}, 0, false)
+	schema := &proto.TableSchema{
+		Columns:               []*proto.ColumnDefinition{{Name: "id"}, {Name: "workspace_id"}},
+		ListCallKeyColumnList: []*proto.KeyColumn{{Name: "workspace_id", Operators: []string{"="}, Require: Optional, CacheMatch: query_cache.CacheMatchExact}},
+		GetCallKeyColumnList:  []*proto.KeyColumn{{Name: "id", Operators: []string{"="}, Require: Required}},
+	}
+	p.addConnectionKeyColumns("things", schema)
+	for _, k := range append(schema.ListCallKeyColumnList, schema.GetCallKeyColumnList...) {
+		if k.Name == "workspace_id" && k.CacheMatch != query_cache.CacheMatchExact {
+			t.Errorf("workspace_id key column %v: cache match %q, want exact", k.Operators, k.CacheMatch)
+		}
+	}
+	if len(schema.GetCallKeyColumnList) != 2 {
+		t.Errorf("get key columns %v, want id and the connection key column", schema.GetCallKeyColumnList)
 	}
 }

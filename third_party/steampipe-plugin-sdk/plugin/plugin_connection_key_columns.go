@@ -11,6 +11,7 @@ import (
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc"
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin/quals"
+	"github.com/turbot/steampipe-plugin-sdk/v5/query_cache"
 	"golang.org/x/exp/maps"
 )
 
@@ -32,6 +33,10 @@ func (p *Plugin) addKeyColumn(column *proto.ColumnDefinition, tableSchema *proto
 		Name:      column.Name,
 		Operators: []string{quals.QualOperatorEqual, quals.QualOperatorNotEqual, quals.QualOperatorLike, quals.QualOperatorILike, quals.QualOperatorNotLike, quals.QualOperatorNotILike},
 		Require:   Optional,
+		// the query cache takes a column's match from the get call's key columns over the list call's: a subset
+		// match here would undo a list call's exact match of the same column, and the cache would then answer
+		// `where x = 'v'` from a cached scan without x, which need not hold every row that x = 'v' returns
+		CacheMatch: query_cache.CacheMatchExact,
 	}
 	// check whether we already have a key column for this column
 	getKeyColumns := tableSchema.GetKeyColumnMap()
