@@ -71,6 +71,28 @@ dashboard "workspace_overview" {
       width = 6
     }
   }
+
+  container {
+    table {
+      title = "Spend per study (rewards, fees, bonuses)"
+      query = query.workspace_spend_per_study
+      width = 12
+    }
+  }
+
+  container {
+    table {
+      title = "Participant messages per study (last 30 days)"
+      query = query.workspace_messages_per_study
+      width = 6
+    }
+
+    table {
+      title = "Failed webhook deliveries"
+      query = query.workspace_failed_webhook_deliveries
+      width = 6
+    }
+  }
 }
 
 query "workspace_count" {
@@ -226,5 +248,64 @@ query "workspace_batches" {
     order by
       b.status,
       b.name;
+  EOQ
+}
+
+query "workspace_spend_per_study" {
+  sql = <<-EOQ
+    -- What each study has cost so far, from Prolific's cost endpoint: the only read that totals bonuses.
+    -- Amounts are in minor units of the currency; shown in major units. The join has one condition, so the stock
+    -- Steampipe FDW keeps it.
+    select
+      s.name as "Study",
+      c.currency_code as "Currency",
+      round(c.rewards_amount::numeric / 100, 2) as "Rewards",
+      round((coalesce(c.rewards_fees, 0) + coalesce(c.bonuses_fees, 0))::numeric / 100, 2) as "Fees",
+      round(coalesce(c.bonuses_amount, 0)::numeric / 100, 2) as "Bonuses",
+      round((coalesce(c.rewards_tax, 0) + coalesce(c.bonuses_tax, 0))::numeric / 100, 2) as "Tax",
+      round((coalesce(c.rewards_amount, 0) + coalesce(c.rewards_fees, 0) + coalesce(c.rewards_tax, 0)
+        + coalesce(c.bonuses_amount, 0) + coalesce(c.bonuses_fees, 0) + coalesce(c.bonuses_tax, 0))::numeric / 100, 2) as "Total"
+    from
+      prolific_study as s
+      join prolific_study_cost as c on c.study_id = s.id
+    order by
+      "Total" desc,
+      s.name;
+  EOQ
+}
+
+query "workspace_messages_per_study" {
+  sql = <<-EOQ
+    -- prolific_message reads the last 30 days when no user_id or datetime_created bound is given: the most the
+    -- API returns without a user.
+    select
+      coalesce(s.name, m.study_id, '(no study)') as "Study",
+      count(*) as "Messages",
+      count(*) filter (where m.unread) as "Unread"
+    from
+      prolific_message as m
+      left join prolific_study as s on s.id = m.study_id
+    group by
+      1
+    order by
+      "Messages" desc,
+      1;
+  EOQ
+}
+
+query "workspace_failed_webhook_deliveries" {
+  sql = <<-EOQ
+    select
+      event_type as "Event",
+      resource_id as "Resource",
+      target_url as "Target",
+      datetime_updated as "Last attempt"
+    from
+      prolific_hook_event
+    where
+      status = 'FAILED'
+    order by
+      datetime_updated desc,
+      resource_id;
   EOQ
 }
