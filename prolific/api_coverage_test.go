@@ -1,8 +1,6 @@
 package prolific_test
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -84,19 +82,8 @@ func TestAPICoverageListsWhatThePluginReads(t *testing.T) {
 			t.Errorf("no covered row of docs/api-coverage.md names %s", table)
 		}
 	}
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, file := range files {
-		if strings.HasSuffix(file, "_test.go") {
-			continue
-		}
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range requestedPath.FindAllStringSubmatch(string(data), -1) {
+	for file, text := range pluginSources(t) {
+		for _, m := range requestedPath.FindAllStringSubmatch(text, -1) {
 			if !covered[normalisePath(m[1])] {
 				t.Errorf("%s requests %s, which docs/api-coverage.md does not list as read", file, m[1])
 			}
