@@ -171,12 +171,12 @@ var validCases = map[string]string{
 	`foo = 12 and (bar = 34)`:             `( ( "foo" = 12 ) and ( "bar" = 34 ) )`,
 
 	// Steampipe Cloud examples
-	`type = 'user'`:                                         `( "type" = 'user' )`,
-	`type = 'org'`:                                          `( "type" = 'org' )`,
-	`status = 'accepted'`:                                   `( "status" = 'accepted' )`,
-	`status = 'invited'`:                                    `( "status" = 'invited' )`,
-	`action_type = 'workspace.mod.variable.setting.create'`: `( "action_type" = 'workspace.mod.variable.setting.create' )`,
-	`created_at > now() - interval '7 days'`:                `( "created_at" > now() - interval '7 days' )`,
+	`type = 'user'`:       `( "type" = 'user' )`,
+	`type = 'org'`:        `( "type" = 'org' )`,
+	`status = 'accepted'`: `( "status" = 'accepted' )`,
+	`status = 'invited'`:  `( "status" = 'invited' )`,
+	`action_type = 'workspace.mod.variable.setting.create'`:                                       `( "action_type" = 'workspace.mod.variable.setting.create' )`,
+	`created_at > now() - interval '7 days'`:                                                      `( "created_at" > now() - interval '7 days' )`,
 	`tags -> 'foo' is not null and created_at > now() - interval '7 days'`:                        `( ( "tags" -> 'foo' is not null ) and ( "created_at" > now() - interval '7 days' ) )`,
 	`tags ->> 'foo' = 'bar' and created_at > now() - interval '7 days'`:                           `( ( "tags" ->> 'foo' = 'bar' ) and ( "created_at" > now() - interval '7 days' ) )`,
 	`action_type = 'workspace.create' and identity_handle = 'jane' and created_at > '2022-07-14'`: `( ( "action_type" = 'workspace.create' ) and ( "identity_handle" = 'jane' ) and ( "created_at" > '2022-07-14' ) )`,
