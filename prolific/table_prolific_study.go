@@ -140,7 +140,7 @@ func studyColumns() []*plugin.Column {
 		column("total_cost", proto.ColumnType_DOUBLE, "The study's total cost so far, in minor units of the study's currency, fees and VAT included. A double, as the API types it: it may have a fraction.",
 			func(s *s) any { return s.TotalCost.sqlValue() }),
 	}
-	// The counts and progress columns (table_prolific_study_counts.go) go in alphabetical order after the key columns.
+	// The counts and progress columns (study_counts.go) go in alphabetical order after the key columns.
 	columns = append(columns, studyCountColumns()...)
 	slices.SortStableFunc(columns[3:], func(a, b *plugin.Column) int { return strings.Compare(a.Name, b.Name) })
 	return columns
@@ -187,17 +187,21 @@ func listProlificStudies(ctx context.Context, d *plugin.QueryData, h *plugin.Hyd
 	if ws, given, _ := optionalIDQual(d, "workspace_id"); given && parent.workspaceID != ws {
 		return nil, nil // the project named by project_id is in another workspace
 	}
-	path, err := apiPath("/api/v1/projects/%s/studies/", parent.id)
+	list, err := projectStudies(parent.id)
 	if err != nil {
 		return nil, err
 	}
-	err = streamPages(ctx, d, pagedList{path: path, style: pageNumberPaging, pageSize: studyPageSize, parent: "project " + parent.id},
-		func(s *study) string { return s.ID.value },
-		func(s *study) { s.parent = *parent })
+	err = streamPages(ctx, d, list, func(s *study) string { return s.ID.value }, func(s *study) { s.parent = *parent })
 	if err != nil {
 		loggerFrom(ctx).Error("prolific_study.listProlificStudies", "api_error", err, "project_id", parent.id)
 	}
 	return nil, err
+}
+
+// projectStudies is the paged list of one project's studies, which prolific_study and forEachStudy read.
+func projectStudies(projectID string) (pagedList, error) {
+	path, err := apiPath("/api/v1/projects/%s/studies/", projectID)
+	return pagedList{path: path, style: pageNumberPaging, pageSize: studyPageSize, parent: "project " + projectID}, err
 }
 
 //// HYDRATE FUNCTIONS

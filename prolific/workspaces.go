@@ -130,12 +130,11 @@ func forEachStudy(ctx context.Context, d *plugin.QueryData, fn func(*study)) err
 			return err
 		}
 		for _, p := range projects {
-			path, err := apiPath("/api/v1/projects/%s/studies/", p.ID.value)
+			list, err := projectStudies(p.ID.value)
 			if err != nil {
 				return err
 			}
-			studies, err := collectPages(ctx, d, pagedList{path: path, style: pageNumberPaging, pageSize: studyPageSize,
-				parent: "project " + p.ID.value}, func(s *study) string { return s.ID.value })
+			studies, err := collectPages(ctx, d, list, func(s *study) string { return s.ID.value })
 			if err != nil {
 				return err
 			}

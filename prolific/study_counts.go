@@ -9,8 +9,9 @@ import (
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 )
 
-// The columns of prolific_study that read a study's submission counts by status and its Taskflow progress, each from
-// an endpoint of its own, through a column hydrate: no request unless the query selects one of them.
+// The columns of prolific_study (table_prolific_study.go) that read a study's submission counts by status and its
+// Taskflow progress, each from an endpoint of its own, through a column hydrate: no request unless the query selects
+// one of them. They live apart to keep the table's file short; this file is not a table of its own.
 
 // submissionCountStatuses are the keys of the counts endpoint's answer (the spec's SubmissionsCountResponse), spelt
 // as the API spells submission statuses; each is a column submission_count_<key in lower case with underscores>.
