@@ -10,6 +10,7 @@ import (
 	pluginshared "github.com/turbot/steampipe-plugin-sdk/v5/grpc/shared"
 	"github.com/turbot/steampipe-plugin-sdk/v5/row_stream"
 	"github.com/turbot/steampipe-plugin-sdk/v5/version"
+	"google.golang.org/grpc"
 )
 
 type ExecuteFunc func(req *proto.ExecuteRequest, stream row_stream.Sender) error
@@ -219,13 +220,18 @@ func (s PluginServer) GetSchemaMode() string {
 	return s.getSchemaModeFunc()
 }
 
+// newGRPCServer is go-plugin's gRPC server, with rows encoded by proto.NewExecuteCodec.
+func newGRPCServer(opts []grpc.ServerOption) *grpc.Server {
+	return grpc.NewServer(append(opts, grpc.ForceServerCodecV2(proto.NewExecuteCodec()))...)
+}
+
 func (s PluginServer) Serve() {
 	pluginMap := map[string]plugin.Plugin{
 		s.pluginName: &pluginshared.WrapperPlugin{Impl: s},
 	}
 	plugin.Serve(&plugin.ServeConfig{
 		Plugins:    pluginMap,
-		GRPCServer: plugin.DefaultGRPCServer,
+		GRPCServer: newGRPCServer,
 		// A non-nil value here enables gRPC serving for this plugin...
 		HandshakeConfig: pluginshared.Handshake,
 	})
