@@ -34,12 +34,47 @@ func startSteampipe(apiPort string) *steampipe {
 
 // oneShot is `steampipe query` with no service running, as a user types it: Steampipe starts its database and the
 // plugin, runs sql, and stops them. Just before, `select 1` the same way measures what starting costs, so that the
-// report can tell it from the query's own time.
+// report can tell it from the query's own time. The plugin's process ends with the command, so its CPU time and peak
+// RSS are sampled while it runs (watchPlugin).
 func (s *steampipe) oneShot(sql, outPath string) run {
 	startup := measureCommand(exec.Command(s.command, "query", "--output", "csv", "select 1"), outPath+".startup")
+	plugin := watchPlugin(filepath.Join("build", "bench", "steampipe"), "prolific.plugin")
 	r := measureCommand(exec.Command(s.command, "query", "--output", "csv", sql), outPath)
+	r.PluginCPU, r.PluginRSS = plugin()
 	r.Startup = startup.Wall
 	return r
+}
+
+// watchPlugin samples the CPU time and peak RSS of every process whose command line holds dir and name, every 20 ms,
+// until the returned function is called, which returns their CPU seconds summed and the largest peak in MB: the last
+// sample of a process that has ended, so up to 20 ms of its CPU time may be missed.
+func watchPlugin(dir, name string) func() (float64, float64) {
+	done := make(chan struct{})
+	type figures struct{ cpu, rss float64 }
+	result := make(chan figures, 1)
+	go func() {
+		seen := map[int]figures{}
+		for {
+			for _, pid := range lookupProcesses(dir, name) {
+				stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+				cpu, ok := statCPU(string(stat))
+				if rss := vmHWM(pid); err == nil && ok && rss > 0 {
+					seen[pid] = figures{cpu.Seconds(), rss}
+				}
+			}
+			select {
+			case <-done:
+				var total figures
+				for _, f := range seen {
+					total = figures{total.cpu + f.cpu, max(total.rss, f.rss)}
+				}
+				result <- total
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	}()
+	return func() (float64, float64) { close(done); total := <-result; return total.cpu, total.rss }
 }
 
 // serviceQuery is the query alone: the service is started (not timed), sql runs through psql on it, as the
@@ -69,17 +104,26 @@ func (s *steampipe) run(args ...string) {
 
 // findProcess returns the pid of the process whose command line holds both dir and name, or stops the bench.
 func findProcess(dir, name string) int {
+	if pids := lookupProcesses(dir, name); len(pids) > 0 {
+		return pids[0]
+	}
+	log.Fatalf("bench: no process of %s in %s is running", name, dir)
+	return 0
+}
+
+// lookupProcesses returns the pids of the processes whose command lines hold both dir and name.
+func lookupProcesses(dir, name string) []int {
+	var pids []int
 	dirs, _ := filepath.Glob("/proc/[0-9]*")
 	for _, d := range dirs {
 		cmdline, err := os.ReadFile(filepath.Join(d, "cmdline"))
 		if err == nil && strings.Contains(string(cmdline), dir) && strings.Contains(string(cmdline), name) {
 			var pid int
 			_, _ = fmt.Sscan(filepath.Base(d), &pid)
-			return pid
+			pids = append(pids, pid)
 		}
 	}
-	log.Fatalf("bench: no process of %s in %s is running", name, dir)
-	return 0
+	return pids
 }
 
 // processCPU is a process's user+system CPU time so far, from /proc/<pid>/stat.
