@@ -35,10 +35,14 @@
 //	sdkfloor  the table's schema served through the SDK from rows whose column values are pre-built: the SDK's own
 //	          cost. Before the floors, its rows are checked against the plugin's by digest
 //	plugin    the plugin through its gRPC surface, every column
-//	go-plugin the plugin binary over go-plugin; its own process's peak RSS is the memory figure that matters
+//	go-plugin the plugin binary over go-plugin; its own process's peak RSS is the memory figure that matters, with
+//	          Steampipe's query cache off and on (at 1,000,000 responses the peak with the cache on must stay within
+//	          25% of its peak at 100,000, or the bench fails)
 //	export    the export CLI writing every column as CSV to a file; its peak RSS at 1,000,000 responses must stay
 //	          within 25% of its peak at 100,000, or the bench fails, since the export streams rows
 //	LIMIT 10  on 100,000 responses, in process and over go-plugin (median of 5)
+//	start     the plugin binary started over go-plugin with its connection's config and schema, no query (median
+//	          of 5): the part of a one-shot `steampipe query`'s startup that is the plugin's
 //
 // The floors are built in test/bench/floor from the plugin's public surface. Every measurement of the plugin in Go
 // (in process, over go-plugin, the floors) runs in a fresh process of the test binary of test/bench/child.

@@ -21,12 +21,13 @@ import (
 // BENCH_MODE set, and prints one BENCHRESULT line of JSON.
 //
 //	BENCH_MODE   transfer | decode | sdkfloor (the floors, see test/bench/floor) | plugin (in process) |
-//	             goplugin (the binary over go-plugin) | dashboard (panel queries over go-plugin)
+//	             goplugin (the binary over go-plugin) | dashboard (panel queries over go-plugin) |
+//	             startup (the binary's start over go-plugin and its schema, no rows)
 //	BENCH_URL    base URL of a fakeprolific serving synthetic batches (fakeprolific -synthetic, -peers)
 //	BENCH_N      the batch size
 //	BENCH_BATCH  the batch id; fakeapi.SyntheticBatchID(BENCH_N) when empty
 //	BENCH_LIMIT  the query's LIMIT (sdkfloor, plugin and goplugin); none when empty
-//	BENCH_PLUGIN the plugin binary (goplugin, dashboard)
+//	BENCH_PLUGIN the plugin binary (goplugin, dashboard, startup)
 //	BENCH_PLUGIN_LOG  goplugin: a log level (INFO, DEBUG...) to send the plugin's log to stderr at
 //	BENCH_CACHE  goplugin, dashboard: "on" for Steampipe's query cache
 //	BENCH_PROFILE  if set, a directory for cpu.prof and allocs.prof: of this process, or of the plugin's process
@@ -84,6 +85,7 @@ var modes = map[string]func(*child) func() (int, error){
 	"plugin":    (*child).inProcess,
 	"goplugin":  (*child).goPlugin,
 	"dashboard": (*child).dashboard,
+	"startup":   (*child).startup,
 }
 
 // measure runs read once, with the peak heap sampled and, with BENCH_PROFILE, this process profiled, and returns the

@@ -77,6 +77,19 @@ func (c *child) goPlugin() func() (int, error) {
 	}
 }
 
+// startup is the plugin binary's start over go-plugin, as Steampipe starts it: the process, the handshake, the
+// connection's config and the schema. It reads no rows.
+func (c *child) startup() func() (int, error) {
+	return func() (int, error) {
+		remote, _ := launch(c.t, c.baseURL)
+		if len(remote.Schema(c.t)) == 0 {
+			return 0, fmt.Errorf("the plugin reported no tables")
+		}
+		c.extra = pluginProcessFigures(c.t, remote.Pid())
+		return 0, nil
+	}
+}
+
 // dashboardPanels are the columns of the panel queries of a dashboard over one batch, as PostgreSQL asks for them:
 // counts, breakdowns by type and instruction, participants over time, answers, metadata, and a table of every column.
 var dashboardPanels = [][]string{
