@@ -69,9 +69,10 @@ func (s *slowStream) Send(r *proto.ExecuteResponse) error {
 
 func (s *slowStream) Context() context.Context { return context.Background() }
 
-func TestLargeScanStreamsThroughUncached(t *testing.T) {
-	var lists atomic.Int64
-	srv := Server(&ServeOpts{PluginFunc: scanBoundPlugin(&lists)})
+// scanBoundServer is a plugin server with a cache of 1 GB, where a scan may write 8 MB of rows to the cache, and a
+// function that runs a query of that many rows through it and checks every row arrived once.
+func scanBoundServer(t *testing.T, lists *atomic.Int64) func(rows int64) *slowStream {
+	srv := Server(&ServeOpts{PluginFunc: scanBoundPlugin(lists)})
 	// a cache of 1 GB: a scan may write 8 MB of rows to it
 	if _, err := srv.SetAllConnectionConfigs(&proto.SetAllConnectionConfigsRequest{
 		Configs:        []*proto.ConnectionConfig{{Connection: "c", Plugin: "scan_bound", PluginShortName: "scan_bound"}},
@@ -97,6 +98,12 @@ func TestLargeScanStreamsThroughUncached(t *testing.T) {
 		}
 		return stream
 	}
+	return query
+}
+
+func TestLargeScanStreamsThroughUncached(t *testing.T) {
+	var lists atomic.Int64
+	query := scanBoundServer(t, &lists)
 
 	// 40,000 rows of about 1 KB: 40 MB in the cache without a bound
 	const large = 40000
@@ -122,5 +129,29 @@ func TestLargeScanStreamsThroughUncached(t *testing.T) {
 	query(100)
 	if n := lists.Load() - calls; n != 1 {
 		t.Errorf("two scans of 100 rows called the list %d times; want once, the second from the cache", n)
+	}
+}
+
+// A scan that passes the bound writes nothing to the cache, so scan after scan leaves nothing behind: pages written
+// and then deleted would keep the memory of the cache's shards (each grown to hold a page, with a buffer the size of
+// its largest entry), about 10 MB a scan here, until the cache's whole size. The heap is read after the last query
+// returns, when the last scan may not have let go of its own rows yet: that is one scan's worth, not ten.
+func TestLargeScansLeaveNothingInTheCache(t *testing.T) {
+	var lists atomic.Int64
+	query := scanBoundServer(t, &lists)
+	const large, scans = 40000, 10
+	query(large) // the first scan sets up what every later one shares
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for range scans {
+		query(large)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	held := (float64(after.HeapAlloc) - float64(before.HeapAlloc)) / (1 << 20)
+	t.Logf("after %d more scans of %d rows of 1 KB the heap holds %.1f MB more", scans, large, held)
+	if held > 16 {
+		t.Errorf("after %d more scans of %d rows of 1 KB the heap holds %.1f MB more; want at most 16 MB, none of them cached", scans, large, held)
 	}
 }

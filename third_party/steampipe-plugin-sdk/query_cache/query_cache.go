@@ -325,9 +325,7 @@ func (c *QueryCache) EndSet(ctx context.Context, callId string) (err error) {
 		// this about errors
 		req.waitForSubscribers(ctx)
 		log.Printf("[INFO] EndSet table %s %d rows (%s)", req.Table, req.rowCount, callId)
-		if req.isUncached() {
-			c.dropUncachedScan(ctx, req)
-		}
+		c.releaseHeldPages(req)
 	}()
 
 	log.Printf("[TRACE] EndSet (%s) table %s root key %s, pages: %d", callId, req.Table, req.resultKeyRoot, req.pageCount)
@@ -376,6 +374,7 @@ func (c *QueryCache) AbortSet(ctx context.Context, callId string, err error) {
 	req.state = requestError
 	req.err = err
 	req.heldPages = nil
+	req.encodedPages = nil
 	req.requestLock.Unlock()
 
 	log.Printf("[INFO] QueryCache AbortSet pendingItemComplete (%s)", req.CallId)
@@ -451,62 +450,89 @@ func (c *QueryCache) writePageToCache(ctx context.Context, req *setRequest, fina
 	if finalPage {
 		req.state = requestComplete
 	}
-	// a scan past the bound holds its pages for its subscribers, in memory, instead of writing them to the cache
+	// with a bound on one scan, the scan holds its pages for its subscribers, in memory, and writes nothing to the
+	// cache until it ends within the bound (writeHeldPages): a scan that passes the bound leaves nothing in the
+	// cache, where even deleted pages keep their shard's memory
+	bounded := c.maxScanBytes > 0
 	uncached := req.uncached
-	if uncached {
+	if bounded {
 		req.heldPages[req.pageCount-1] = rows // even an empty final page, which subscribers look for
 	}
 	req.requestLock.Unlock()
+	if !bounded {
+		return c.writeRowsToCache(ctx, req, int(req.pageCount-1), rows)
+	}
 	if uncached {
 		return nil
 	}
+	return c.holdEncodedPage(ctx, req, rows, finalPage)
+}
 
-	// build a cache key for this page
-	pageKey := req.getPageResultKey()
-
-	log.Printf("[TRACE] QueryCache writePageToCache: %d rows, pageCount %d, page key %s (%s)", len(rows), req.pageCount, pageKey, req.CallId)
-	// write to cache - construct result key
-	result := &sdkproto.QueryResult{Rows: rows}
-
+// writeRowsToCache writes one page of a scan to the cache as it fills, as the SDK does without a bound on one scan.
+func (c *QueryCache) writeRowsToCache(ctx context.Context, req *setRequest, page int, rows []*sdkproto.Row) error {
+	pageKey := getPageKey(req.resultKeyRoot, page)
+	log.Printf("[TRACE] QueryCache writePageToCache: %d rows, page %d, page key %s (%s)", len(rows), page, pageKey, req.CallId)
 	// put connection name in tags
-	tags := []string{req.ConnectionName}
-	size, err := doSet(ctx, pageKey, result, req.ttl(), c.cache, tags)
+	_, err := doSet(ctx, pageKey, &sdkproto.QueryResult{Rows: rows}, req.ttl(), c.cache, []string{req.ConnectionName})
 	if err != nil {
 		log.Printf("[WARN] writePageToCache cache Set failed: %v - page key %s (%s)", err, pageKey, req.CallId)
-	} else {
-		log.Printf("[TRACE] writePageToCache Set - result written (%s)", req.CallId)
 	}
-
-	// the cache holds at most maxScanBytes of one scan: past it, the scan streams on uncached
-	if err == nil && !finalPage && c.maxScanBytes > 0 {
-		req.requestLock.Lock()
-		req.cachedBytes += size
-		req.cachedPages = int(req.pageCount)
-		passed := req.cachedBytes > c.maxScanBytes && !req.uncached
-		if passed {
-			req.uncached = true
-		}
-		req.requestLock.Unlock()
-		if passed {
-			log.Printf("[DEBUG] writePageToCache - the scan's %d rows take %d bytes in the cache, more than the bound of %d (%s): it streams on uncached",
-				req.rowCount, req.cachedBytes, c.maxScanBytes, req.CallId)
-			// no new query subscribes to it: its rows are let go of once streamed
-			c.pendingItemComplete(req.CacheRequest)
-		}
-	}
-
 	return err
 }
 
-// dropUncachedScan deletes the pages a scan wrote to the cache before it passed the bound: nothing indexes them.
-func (c *QueryCache) dropUncachedScan(ctx context.Context, req *setRequest) {
-	req.requestLock.Lock()
-	pages := req.cachedPages
-	req.heldPages = nil
-	req.requestLock.Unlock()
-	for i := 0; i < pages; i++ {
-		_ = c.cache.Delete(ctx, getPageKey(req.resultKeyRoot, i))
+// holdEncodedPage encodes a page of a scan under the bound and keeps it until the scan ends; past the bound, the
+// scan lets go of its encoded pages and streams on uncached. The final page of a scan within the bound writes every
+// page to the cache.
+func (c *QueryCache) holdEncodedPage(ctx context.Context, req *setRequest, rows []*sdkproto.Row, finalPage bool) error {
+	encoded, err := proto.Marshal(&sdkproto.QueryResult{Rows: rows})
+	if err != nil {
+		log.Printf("[WARN] writePageToCache - marshal failed: %v (%s)", err, req.CallId)
+		return err
 	}
+	req.requestLock.Lock()
+	req.encodedPages = append(req.encodedPages, encoded)
+	req.cachedBytes += len(encoded)
+	passed := req.cachedBytes > c.maxScanBytes
+	if passed {
+		req.uncached = true
+		req.encodedPages = nil
+	}
+	req.requestLock.Unlock()
+	if passed {
+		log.Printf("[DEBUG] writePageToCache - the scan's %d rows take %d bytes encoded, more than the bound of %d (%s): it streams on uncached",
+			req.rowCount, req.cachedBytes, c.maxScanBytes, req.CallId)
+		// no new query subscribes to it: its rows are let go of once streamed
+		c.pendingItemComplete(req.CacheRequest)
+		return nil
+	}
+	if finalPage {
+		return c.writeHeldPages(ctx, req)
+	}
+	return nil
+}
+
+// writeHeldPages writes the encoded pages of a scan that ended within the bound to the cache.
+func (c *QueryCache) writeHeldPages(ctx context.Context, req *setRequest) error {
+	req.requestLock.Lock()
+	pages := req.encodedPages
+	req.encodedPages = nil
+	req.requestLock.Unlock()
+	for page, encoded := range pages {
+		if err := setBytes(ctx, getPageKey(req.resultKeyRoot, page), encoded, req.ttl(), c.cache, []string{req.ConnectionName}); err != nil {
+			log.Printf("[WARN] writePageToCache cache Set failed: %v - page %d (%s)", err, page, req.CallId)
+			return err
+		}
+	}
+	log.Printf("[TRACE] writePageToCache - %d pages written (%s)", len(pages), req.CallId)
+	return nil
+}
+
+// releaseHeldPages lets go of the pages a scan held, once its subscribers have finished.
+func (c *QueryCache) releaseHeldPages(req *setRequest) {
+	req.requestLock.Lock()
+	req.heldPages = nil
+	req.encodedPages = nil
+	req.requestLock.Unlock()
 }
 
 func (c *QueryCache) getCachedIndexBucket(ctx context.Context, key string) (*IndexBucket, error) {
@@ -671,8 +697,12 @@ func doSet[T CacheData](ctx context.Context, key string, value T, ttl time.Durat
 		log.Printf("[WARN] doSet - marshal failed: %v", err)
 		return 0, err
 	}
+	return len(bytes), setBytes(ctx, key, bytes, ttl, cache, tags)
+}
 
-	err = cache.Set(ctx,
+// setBytes writes an encoded value to the cache.
+func setBytes(ctx context.Context, key string, bytes []byte, ttl time.Duration, cache *cache.Cache[[]byte], tags []string) error {
+	err := cache.Set(ctx,
 		key,
 		bytes,
 		store.WithExpiration(ttl),
@@ -681,6 +711,5 @@ func doSet[T CacheData](ctx context.Context, key string, value T, ttl time.Durat
 	if err != nil {
 		log.Printf("[WARN] doSet cache.Set failed: %v", err)
 	}
-
-	return len(bytes), err
+	return err
 }

@@ -32,11 +32,12 @@ type setRequest struct {
 	err         error
 	cache       *QueryCache
 
-	// the bytes and pages of this scan written to the cache
-	cachedBytes int
-	cachedPages int
-	// the scan passed the cache's bound for one scan (maxScanBytes): it is not cached, and it holds each later page
-	// in heldPages until every subscriber has streamed it, then lets go of it (releasedPages counts those)
+	// with a bound on one scan (maxScanBytes), the scan holds each page in heldPages, for its subscribers, and its
+	// encoding in encodedPages, until it ends within the bound and writes them to the cache: cachedBytes counts them
+	cachedBytes  int
+	encodedPages [][]byte
+	// the scan passed the bound: it is not cached, has let go of encodedPages, and holds each page in heldPages
+	// until every subscriber has streamed it, then lets go of it (releasedPages counts those)
 	uncached      bool
 	heldPages     map[int64][]*sdkproto.Row
 	releasedPages int

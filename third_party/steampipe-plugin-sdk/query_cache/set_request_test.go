@@ -53,7 +53,11 @@ func TestGetRowsSinceKeepsRowsWhenThePageIsWritten(t *testing.T) {
 			t.Fatalf("row %d the subscriber holds is now row %d", i, got)
 		}
 	}
-	// The page in the cache holds the rows of the page, not the next page's.
+	// The page in the cache holds the rows of the page, not the next page's. (The scan writes its pages to the cache
+	// when it ends within the cache's bound on one scan.)
+	if err := cache.writePageToCache(ctx, req, true); err != nil {
+		t.Fatal(err)
+	}
 	page, err := req.readPageFromCacheWithRetries(ctx, 0)
 	if err != nil {
 		t.Fatal(err)
