@@ -115,7 +115,7 @@ func (f *floorRun) limits() {
 // startup measures what starting the plugin binary costs, as Steampipe starts it: the process, go-plugin's
 // handshake, the connection's config and the schema.
 func (f *floorRun) startup() {
-	f.medianOf5("go-plugin start and schema", "startup", 0)
+	f.medianOf5("go-plugin start", "startup", 0)
 }
 
 // medianOf5 runs a short measurement 5 times and keeps the run of median wall time.
