@@ -7,7 +7,8 @@
 #   patches/sdk.sh write   rebuild third_party/steampipe-plugin-sdk from the stock module and the patches (after
 #                          changing a patch or the SDK version in go.mod); commit the result with the patch
 #   patches/sdk.sh test    run the SDK tests that each patch's header lists ("Tests:" lines) against the patched
-#                          copy, and fail unless every listed test ran and passed (patches/run-patch-tests.sh)
+#                          copy, under the race detector, and fail unless every listed test ran and passed
+#                          (patches/run-patch-tests.sh)
 #   patches/sdk.sh stock   write build/stock-sdk/go.mod: go.mod without the replace, for measuring the stock SDK
 #                          (make stress); prints the path
 #
@@ -84,7 +85,7 @@ stock() {
 case "${1:-}" in
   check) check ;;
   write) write ;;
-  test) exec "$REPO/patches/run-patch-tests.sh" "$REPO/patches/sdk" "$REPO" "$SDK_MODULE/" ;;
+  test) exec "$REPO/patches/run-patch-tests.sh" "$REPO/patches/sdk" "$REPO" "$SDK_MODULE/" -race ;;
   stock) stock ;;
   *) die "usage: patches/sdk.sh check|write|test|stock" ;;
 esac

@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/turbot/go-kit/helpers"
@@ -304,7 +305,7 @@ func (d *QueryData) RowsRemaining(ctx context.Context) int64 {
 	if IsCancelled(ctx) {
 		return 0
 	}
-	rowsRemaining := d.queryStatus.rowsRequired - d.queryStatus.rowsStreamed
+	rowsRemaining := d.queryStatus.rowsRequired - atomic.LoadInt64(&d.queryStatus.rowsStreamed)
 	return rowsRemaining
 }
 
@@ -655,7 +656,7 @@ func (d *QueryData) streamLeafListItem(ctx context.Context, items ...interface{}
 			continue
 		}
 		// increment the stream count
-		d.queryStatus.rowsStreamed++
+		atomic.AddInt64(&d.queryStatus.rowsStreamed, 1)
 
 		// create rowData, passing matrixItem from context
 		rd := newRowData(d, item)
@@ -674,7 +675,7 @@ func (d *QueryData) streamLeafListItem(ctx context.Context, items ...interface{}
 
 // if a free memory interval has been set, check if we have reached it
 func (d *QueryData) shouldFreeMemory() bool {
-	return d.freeMemInterval != 0 && d.queryStatus.rowsStreamed%d.freeMemInterval == 0
+	return d.freeMemInterval != 0 && atomic.LoadInt64(&d.queryStatus.rowsStreamed)%d.freeMemInterval == 0
 }
 
 // called when all items have been fetched - close the item chan
@@ -841,10 +842,10 @@ func (d *QueryData) streamRow(row *proto.Row) {
 	resp := &proto.ExecuteResponse{
 		Row: row,
 		Metadata: &proto.QueryMetadata{
-			HydrateCalls: d.queryStatus.hydrateCalls,
+			HydrateCalls: atomic.LoadInt64(&d.queryStatus.hydrateCalls),
 			// only 1 of these will be non zero
-			RowsFetched: d.queryStatus.rowsStreamed + d.queryStatus.cachedRowsFetched,
-			CacheHit:    d.queryStatus.cachedRowsFetched > 0,
+			RowsFetched: atomic.LoadInt64(&d.queryStatus.rowsStreamed) + atomic.LoadInt64(&d.queryStatus.cachedRowsFetched),
+			CacheHit:    atomic.LoadInt64(&d.queryStatus.cachedRowsFetched) > 0,
 		},
 		Connection: d.Connection.Name,
 	}

@@ -3,8 +3,12 @@ package plugin
 import (
 	"context"
 	"math"
+	"sync/atomic"
 )
 
+// queryStatus is shared by the goroutines of a query: the list calls that stream rows (several at once for a parent
+// list's children), the hydrate calls and the goroutine that sends rows. Its counters are read and written only
+// with sync/atomic.
 type queryStatus struct {
 	rowsRequired      int64
 	rowsStreamed      int64
@@ -33,6 +37,6 @@ func (s *queryStatus) RowsRemaining(ctx context.Context) int64 {
 	if IsCancelled(ctx) {
 		return 0
 	}
-	rowsRemaining := s.rowsRequired - s.rowsStreamed
+	rowsRemaining := s.rowsRequired - atomic.LoadInt64(&s.rowsStreamed)
 	return rowsRemaining
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/turbot/go-kit/helpers"
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc"
@@ -210,7 +211,7 @@ func (t *Table) doGet(ctx context.Context, queryData *QueryData) (err error) {
 		// NOTE: explicitly set the get hydrate results on rowData
 		rd.set(hydrateKey, rd.item)
 		// set the rowsStreamed to 1
-		queryData.queryStatus.rowsStreamed = 1
+		atomic.StoreInt64(&queryData.queryStatus.rowsStreamed, 1)
 		// send the result down the stream
 		queryData.rowDataChan <- rd
 	}
