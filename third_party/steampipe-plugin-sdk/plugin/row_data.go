@@ -125,6 +125,17 @@ func (r *rowData) startAllHydrateCalls(rowDataCtx context.Context, rowQueryData 
 
 // wait for all hydrate calls to complete
 func (r *rowData) waitForHydrateCallsToComplete(rowDataCtx context.Context) (*proto.Row, error) {
+	// a row with no hydrate calls (its list or get call gave every column) has nothing to wait for: compute its
+	// columns here, rather than in a goroutine of their own, which cost every row a goroutine and the growth of its
+	// stack, about 5% of a large scan's CPU
+	if len(r.queryData.hydrateCalls) == 0 {
+		row, err := r.getColumnValues(rowDataCtx)
+		if err != nil {
+			r.queryData.streamError(err)
+		}
+		return row, nil
+	}
+
 	var row *proto.Row
 
 	// start a go routine which signals via the wait chan when all calls are complete
