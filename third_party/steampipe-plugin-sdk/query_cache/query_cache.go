@@ -288,7 +288,12 @@ func (c *QueryCache) IterateSet(ctx context.Context, row *sdkproto.Row, callId s
 	if req.bufferIndex == rowBufferSize {
 		// reset index and update page count
 		log.Printf("[TRACE] IterateSet writing 1 page of %d rows. Page count %d (%s)", rowBufferSize, req.pageCount, req.CallId)
-		req.err = c.writePageToCache(ctx, req, false)
+		if err := c.writePageToCache(ctx, req, false); err != nil {
+			// the request's subscribers read its error under its lock
+			req.requestLock.Lock()
+			req.err = err
+			req.requestLock.Unlock()
+		}
 		// a scan that is not cached holds its rows until its subscribers have streamed them: wait for them
 		req.waitForSubscribersToCatchUp(ctx)
 	}
