@@ -9,7 +9,7 @@ set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 VARIANT=patched
-PGPORT=${PGPORT:-55443}
+PGPORT=${PGPORT:-15443}
 APIPORT=${1:?usage: test/bench/pg.sh APIPORT}
 FAKE_EXTERNAL=1
 WORK=$REPO/build/bench/pg

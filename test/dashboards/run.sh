@@ -20,13 +20,13 @@
 #   DATABASE_URL      run the cases against this PostgreSQL connection string instead of starting one (for example
 #                     the Steampipe CLI's service: postgres://steampipe:PASSWORD@127.0.0.1:9193/steampipe); no
 #                     root needed; the same golden files apply
-#   PGPORT, APIPORT   ports on 127.0.0.1 for the started servers (defaults 55442 and 18183)
+#   PGPORT, APIPORT   ports on 127.0.0.1 for the started servers (defaults 15442 and 18183)
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 HERE=$REPO/test/dashboards
 UPDATE=${UPDATE:-0}
-PGPORT=${PGPORT:-55442}
+PGPORT=${PGPORT:-15442}
 APIPORT=${APIPORT:-18183}
 MOD=prolific_insights
 

@@ -7,7 +7,7 @@ set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 VARIANT=patched
 WORK=$REPO/build/demo
-PGPORT=${PGPORT:-55441}
+PGPORT=${PGPORT:-15441}
 APIPORT=${APIPORT:-18182}
 
 log() { echo "demo: $*" >&2; }

@@ -42,6 +42,9 @@ if [ -z "${FAKE_EXTERNAL:-}" ]; then
   echo $! >"$WORK/api.pid"
 fi
 
+# The stages' fixed ports are below Linux's ephemeral port range (32768-60999): a port in it can be taken at any
+# moment as the local end of an outgoing connection, and PostgreSQL then fails to bind it ("Address already in use";
+# make test-dashboards failed so once, on 55442).
 log "starting PostgreSQL 15 on 127.0.0.1:$PGPORT"
 runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg/data" -A trust -U postgres --no-sync >/dev/null
 # shellcheck disable=SC2086 # PG_ENV is a list of NAME=value settings for the server's environment

@@ -14,14 +14,14 @@
 #   UPDATE=1         rewrite the expected files from this run instead of comparing (review the diff before committing)
 #   FDW_VARIANT      patched (default) or stock: with stock, the unpatched FDW is built and the join cases are
 #                    expected to FAIL (it shows the bug our patch fixes); other checks are skipped
-#   PGPORT, APIPORT  ports on 127.0.0.1 (defaults 55440 and 18181)
+#   PGPORT, APIPORT  ports on 127.0.0.1 (defaults 15440 and 18181)
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 HERE=$REPO/test/sql
 VARIANT=${FDW_VARIANT:-patched}
 WORK=$REPO/build/sql-test-$VARIANT
-PGPORT=${PGPORT:-55440}
+PGPORT=${PGPORT:-15440}
 APIPORT=${APIPORT:-18181}
 UPDATE=${UPDATE:-0}
 
