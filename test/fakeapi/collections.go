@@ -109,13 +109,5 @@ func registerCollections(s *Server) {
 		}
 		limitOffsetPage(s, w, r, items, CollectionPageCap, CollectionPageCap)
 	})
-	s.handle(CollectionsPath+"/{collection_id}", func(w http.ResponseWriter, r *http.Request) {
-		for _, c := range collections {
-			if c["id"] == r.PathValue("collection_id") {
-				Object(w, c, true)
-				return
-			}
-		}
-		Object(w, nil, false)
-	})
+	s.handle(CollectionsPath+"/{collection_id}", objectByID(collections, "collection_id"))
 }

@@ -149,13 +149,5 @@ func registerFilters(s *Server) {
 		}
 		limitOffsetPage(s, w, r, items, FilterSetPageCap, FilterSetPageCap)
 	})
-	s.handle(FilterSetsPath+"/{id}", func(w http.ResponseWriter, r *http.Request) {
-		for _, set := range filterSets {
-			if set["id"] == r.PathValue("id") {
-				Object(w, set, true)
-				return
-			}
-		}
-		Object(w, nil, false)
-	})
+	s.handle(FilterSetsPath+"/{id}", objectByID(filterSets, "id"))
 }

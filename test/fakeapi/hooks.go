@@ -171,15 +171,7 @@ func registerHooks(s *Server) {
 		}
 		limitOffsetPage(s, w, r, items, len(items), 0)
 	})
-	s.handle(HooksPath+"/{subscription_id}", func(w http.ResponseWriter, r *http.Request) {
-		for _, sub := range hookSubscriptions {
-			if sub["id"] == r.PathValue("subscription_id") {
-				Object(w, sub, true)
-				return
-			}
-		}
-		Object(w, nil, false)
-	})
+	s.handle(HooksPath+"/{subscription_id}", objectByID(hookSubscriptions, "subscription_id"))
 	s.handle(HooksPath+"/{subscription_id}/events", s.hookSubscriptionEvents)
 	s.handle(HookSecretsPath, func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"results": []map[string]any{

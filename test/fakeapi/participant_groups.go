@@ -56,15 +56,7 @@ func registerParticipantGroups(s *Server) {
 		}
 		LimitOffset(s, w, r, items)
 	})
-	s.handle("/api/v1/participant-groups/{group_id}", func(w http.ResponseWriter, r *http.Request) {
-		for _, g := range participantGroups {
-			if g["id"] == r.PathValue("group_id") {
-				Object(w, g, true)
-				return
-			}
-		}
-		Object(w, nil, false)
-	})
+	s.handle("/api/v1/participant-groups/{group_id}", objectByID(participantGroups, "group_id"))
 	s.handle("/api/v1/participant-groups/{group_id}/participants", func(w http.ResponseWriter, r *http.Request) {
 		members, ok := groupMembers[r.PathValue("group_id")]
 		if !ok {

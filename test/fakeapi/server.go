@@ -136,6 +136,19 @@ func Object(w http.ResponseWriter, object any, found bool) {
 	writeJSON(w, http.StatusOK, object)
 }
 
+// objectByID serves the item of items whose "id" is the request's path value param, or a 404.
+func objectByID(items []map[string]any, param string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		for _, item := range items {
+			if item["id"] == r.PathValue(param) {
+				Object(w, item, true)
+				return
+			}
+		}
+		Object(w, nil, false)
+	}
+}
+
 // ServeHTTP logs the request, checks the token, applies any injected fault, then routes. Paths are accepted with and
 // without a trailing slash, as the real API does.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
