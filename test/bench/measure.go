@@ -39,29 +39,38 @@ func measureCommand(cmd *exec.Cmd, stdoutPath string) run {
 // is called, and returns the largest. Not rusage's maxrss: Linux carries the parent's peak into a child across exec,
 // so every child of this (large) bench process would report at least the bench's own peak.
 func watchPeakRSS(pid int) func() float64 {
-	done := make(chan struct{})
-	result := make(chan float64, 1)
+	peaks := map[int]float64{}
+	stop := sampleUntilStopped(func() {
+		for _, p := range processTree(pid) {
+			peaks[p] = max(peaks[p], vmHWM(p))
+		}
+	})
+	return func() float64 {
+		stop()
+		largest := 0.0
+		for _, mb := range peaks {
+			largest = max(largest, mb)
+		}
+		return largest
+	}
+}
+
+// sampleUntilStopped calls sample at once and then every 20 ms, in a goroutine, until the returned function is
+// called; that function returns when sampling has stopped, so what sample wrote can then be read.
+func sampleUntilStopped(sample func()) (stop func()) {
+	done, stopped := make(chan struct{}), make(chan struct{})
 	go func() {
-		peaks := map[int]float64{}
+		defer close(stopped)
 		for {
-			for _, p := range processTree(pid) {
-				if mb := vmHWM(p); mb > peaks[p] {
-					peaks[p] = mb
-				}
-			}
+			sample()
 			select {
 			case <-done:
-				largest := 0.0
-				for _, mb := range peaks {
-					largest = max(largest, mb)
-				}
-				result <- largest
 				return
 			case <-time.After(20 * time.Millisecond):
 			}
 		}
 	}()
-	return func() float64 { close(done); return <-result }
+	return func() { close(done); <-stopped }
 }
 
 // processTree lists pid and its descendants.

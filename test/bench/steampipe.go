@@ -49,32 +49,25 @@ func (s *steampipe) oneShot(sql, outPath string) run {
 // until the returned function is called, which returns their CPU seconds summed and the largest peak in MB: the last
 // sample of a process that has ended, so up to 20 ms of its CPU time may be missed.
 func watchPlugin(dir, name string) func() (float64, float64) {
-	done := make(chan struct{})
 	type figures struct{ cpu, rss float64 }
-	result := make(chan figures, 1)
-	go func() {
-		seen := map[int]figures{}
-		for {
-			for _, pid := range lookupProcesses(dir, name) {
-				stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-				cpu, ok := statCPU(string(stat))
-				if rss := vmHWM(pid); err == nil && ok && rss > 0 {
-					seen[pid] = figures{cpu.Seconds(), rss}
-				}
-			}
-			select {
-			case <-done:
-				var total figures
-				for _, f := range seen {
-					total = figures{total.cpu + f.cpu, max(total.rss, f.rss)}
-				}
-				result <- total
-				return
-			case <-time.After(20 * time.Millisecond):
+	seen := map[int]figures{}
+	stop := sampleUntilStopped(func() {
+		for _, pid := range lookupProcesses(dir, name) {
+			stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+			cpu, ok := statCPU(string(stat))
+			if rss := vmHWM(pid); err == nil && ok && rss > 0 {
+				seen[pid] = figures{cpu.Seconds(), rss}
 			}
 		}
-	}()
-	return func() (float64, float64) { close(done); total := <-result; return total.cpu, total.rss }
+	})
+	return func() (float64, float64) {
+		stop()
+		var total figures
+		for _, f := range seen {
+			total = figures{total.cpu + f.cpu, max(total.rss, f.rss)}
+		}
+		return total.cpu, total.rss
+	}
 }
 
 // serviceQuery is the query alone: the service is started (not timed), sql runs through psql on it, as the
