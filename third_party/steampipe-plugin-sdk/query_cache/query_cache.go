@@ -478,7 +478,7 @@ func (c *QueryCache) writeRowsToCache(ctx context.Context, req *setRequest, page
 	pageKey := getPageKey(req.resultKeyRoot, page)
 	log.Printf("[TRACE] QueryCache writePageToCache: %d rows, page %d, page key %s (%s)", len(rows), page, pageKey, req.CallId)
 	// put connection name in tags
-	_, err := doSet(ctx, pageKey, &sdkproto.QueryResult{Rows: rows}, req.ttl(), c.cache, []string{req.ConnectionName})
+	err := doSet(ctx, pageKey, &sdkproto.QueryResult{Rows: rows}, req.ttl(), c.cache, []string{req.ConnectionName})
 	if err != nil {
 		log.Printf("[WARN] writePageToCache cache Set failed: %v - page key %s (%s)", err, pageKey, req.CallId)
 	}
@@ -668,8 +668,7 @@ func (c *QueryCache) cacheSetIndexBucket(ctx context.Context, indexBucketKey str
 
 	// put connection name in tags
 	tags := []string{req.ConnectionName}
-	_, err := doSet(ctx, indexBucketKey, indexBucket.AsProto(), req.ttl(), c.cache, tags)
-	return err
+	return doSet(ctx, indexBucketKey, indexBucket.AsProto(), req.ttl(), c.cache, tags)
 }
 
 func doGet[T CacheData](ctx context.Context, key string, cache *cache.Cache[[]byte], target T) error {
@@ -695,14 +694,13 @@ func doGet[T CacheData](ctx context.Context, key string, cache *cache.Cache[[]by
 	return nil
 }
 
-// doSet writes value to the cache and returns its encoded size.
-func doSet[T CacheData](ctx context.Context, key string, value T, ttl time.Duration, cache *cache.Cache[[]byte], tags []string) (int, error) {
+func doSet[T CacheData](ctx context.Context, key string, value T, ttl time.Duration, cache *cache.Cache[[]byte], tags []string) error {
 	bytes, err := proto.Marshal(value)
 	if err != nil {
 		log.Printf("[WARN] doSet - marshal failed: %v", err)
-		return 0, err
+		return err
 	}
-	return len(bytes), setBytes(ctx, key, bytes, ttl, cache, tags)
+	return setBytes(ctx, key, bytes, ttl, cache, tags)
 }
 
 // setBytes writes an encoded value to the cache.
